@@ -1,0 +1,3 @@
+from otguide.cli import main
+
+raise SystemExit(main())

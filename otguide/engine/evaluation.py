@@ -1,0 +1,28 @@
+"""Evaluate a compiled condition against the answers, with "not known yet" as a result."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2.exceptions import UndefinedError
+
+from otguide.expressions import Expression
+from otguide.programs.data import NoGuideline
+
+
+class Unknown:
+    """Marks a condition that cannot be decided until more questions are answered."""
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN = Unknown()
+
+
+def evaluate(expression: Expression, context: dict[str, Any]) -> Any:
+    """The expression's value, or UNKNOWN when it needs an answer not given yet."""
+    try:
+        return expression.evaluate(context)
+    except (UndefinedError, NoGuideline):
+        return UNKNOWN
