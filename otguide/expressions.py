@@ -19,9 +19,9 @@ from typing import Any
 
 from jinja2 import (
     FileSystemLoader,
-    Undefined,
     StrictUndefined,
     TemplateSyntaxError,
+    Undefined,
     meta,
     nodes,
     pass_context,

@@ -70,12 +70,11 @@ def _fail(question: Question, key: str, reading: Reading, **values: object) -> P
 def _parse_money(question: Question, raw: Any, reading: Reading) -> Parsed:
     if isinstance(raw, bool):
         return _fail(question, "money_format", reading)
-    if isinstance(raw, (int, float, Decimal)):
-        text = str(raw)
-    else:
-        text = str(raw).strip().replace(" ", "")
-    if text.startswith("-") or text.startswith("(") or text.startswith("$-"):
-        return _fail(question, "money_negative", reading)
+    text = str(raw) if isinstance(raw, (int, float, Decimal)) else str(raw).strip().replace(" ", "")
+    if text.startswith(("-", "(", "$-")):
+        # A flow's own "too small" wording, when it has one, suits a negative amount best.
+        override = question.messages.get("too_small")
+        return Parsed(error=message("money_negative", reading.language, override))
     text = text.removeprefix("$").removeprefix("US$")
     multiplier = 1
     if text[-1:].lower() == "k":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from jinja2 import Undefined
 from jinja2.exceptions import UndefinedError
 
 from otguide.expressions import Expression
@@ -23,6 +24,9 @@ UNKNOWN = Unknown()
 def evaluate(expression: Expression, context: dict[str, Any]) -> Any:
     """The expression's value, or UNKNOWN when it needs an answer not given yet."""
     try:
-        return expression.evaluate(context)
+        value = expression.evaluate(context)
     except (UndefinedError, NoGuideline):
         return UNKNOWN
+    # A bare name such as `has_other` evaluates to the undefined object itself rather
+    # than raising; it only raises later, when tested for truth.
+    return UNKNOWN if isinstance(value, Undefined) else value

@@ -74,7 +74,6 @@ class Helpers:
         return {name: strict(getattr(self, name)) for name in helper_names()}
 
 
-
 def helper_names() -> list[str]:
     return [
         name
