@@ -40,9 +40,12 @@ def _sentence(error: ValidationError) -> tuple[str, list[Any], bool]:
     """A plain sentence for one schema error, the path it concerns, and whether it is a key."""
     path = list(error.absolute_path)
     where = _where(error)
+    rule: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
+    instance: Any = error.instance
+    wanted: Any = error.validator_value
     if error.validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - set(allowed))
+        allowed = sorted(rule.get("properties", {}))
+        extra = sorted(set(instance) - set(allowed))
         key = extra[0] if extra else "?"
         hint = f" Allowed here: {', '.join(allowed)}." if allowed else ""
         return f"unknown key '{key}' in {where}.{hint}", [*path, key], True
@@ -50,28 +53,27 @@ def _sentence(error: ValidationError) -> tuple[str, list[Any], bool]:
         missing = str(error.message).split("'")[1] if "'" in error.message else "?"
         return f"{where} needs a '{missing}' key.", path, False
     if error.validator == "type":
-        wanted = error.validator_value
         names = [wanted] if isinstance(wanted, str) else list(wanted)
         words = " or ".join(_TYPE_WORDS.get(name, name) for name in names)
-        return f"{where} should be {words}, not {error.instance!r}.", path, False
+        return f"{where} should be {words}, not {instance!r}.", path, False
     if error.validator == "enum":
-        options = ", ".join(str(option) for option in error.validator_value)
-        return f"{where} is {error.instance!r}; it should be one of: {options}.", path, False
+        options = ", ".join(str(option) for option in wanted)
+        return f"{where} is {instance!r}; it should be one of: {options}.", path, False
     if error.validator in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
         return (
-            f"{where} is {error.instance!r}, which is out of range ({error.message}).",
+            f"{where} is {instance!r}, which is out of range ({error.message}).",
             path,
             False,
         )
     if error.validator == "pattern":
-        hint = error.schema.get("description", "")
+        hint = str(rule.get("description", ""))
         return (
-            f"{where} is {error.instance!r}, which is not in the expected form. {hint}".strip(),
+            f"{where} is {instance!r}, which is not in the expected form. {hint}".strip(),
             path,
             False,
         )
     if error.validator in ("anyOf", "oneOf"):
-        hint = error.schema.get("description")
+        hint = str(rule.get("description", ""))
         if hint:
             return f"{where}: {hint}", path, False
     if error.validator == "minItems":

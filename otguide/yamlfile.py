@@ -21,7 +21,7 @@ Position = tuple[int, int]
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class MarkedDict(dict):  # type: ignore[type-arg]
+class MarkedDict(dict[Any, Any]):
     """A mapping that knows where each key and value start (1-based line, column)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -31,7 +31,7 @@ class MarkedDict(dict):  # type: ignore[type-arg]
         self.value_positions: dict[Any, Position] = {}
 
 
-class MarkedList(list):  # type: ignore[type-arg]
+class MarkedList(list[Any]):
     """A list that knows where each item starts (1-based line, column)."""
 
     def __init__(self, *args: Any) -> None:
