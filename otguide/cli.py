@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from otguide import __version__, resources
+from otguide.expressions import ExpressionFailed
 from otguide.flow import Flow, load_flow
 from otguide.i18n import LANGUAGES
 from otguide.problems import ProblemsFound
@@ -27,7 +28,9 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date; write YYYY-MM-DD.") from None
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a real date; write YYYY-MM-DD, like 2026-12-04."
+        ) from None
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -125,7 +128,11 @@ def _walk(arguments: argparse.Namespace) -> int:
         )
     text = render_outcome(result.interview.outcome(), arguments.format)
     if arguments.output:
-        arguments.output.write_text(text, encoding="utf-8")
+        try:
+            arguments.output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            print(f"cannot write {arguments.output}: {error.strerror}.", file=sys.stderr)
+            return EXIT_BAD_INPUT
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -159,6 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handlers[arguments.command](arguments)
     except ProblemsFound as found:
         _report(found)
+        return EXIT_FLOW_PROBLEMS
+    except ExpressionFailed as failure:
+        print(failure, file=sys.stderr)
         return EXIT_FLOW_PROBLEMS
     except KeyboardInterrupt:
         return 130

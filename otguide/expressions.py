@@ -156,6 +156,18 @@ class ExpressionError(Exception):
     """An expression or text that does not compile; the message says why."""
 
 
+class ExpressionFailed(Exception):
+    """An expression that compiled but failed while running, such as a division by zero.
+
+    `otguide check` cannot foresee every such failure, so it is reported with the place
+    in the flow file instead of a traceback.
+    """
+
+    def __init__(self, where: str, source: str, error: Exception) -> None:
+        reason = str(error) or type(error).__name__
+        super().__init__(f"{where}: `{source}` failed while running: {reason}.")
+
+
 def _describe(error: TemplateSyntaxError) -> str:
     message = error.message or "it does not parse"
     return message.rstrip(".")
@@ -168,6 +180,8 @@ class Expression:
     source: str
     names: Names
     _compiled: Callable[..., Any]
+    where: str = ""
+    """file:line:column of the expression, for messages when it fails while running."""
 
     def evaluate(self, context: Mapping[str, Any]) -> Any:
         return self._compiled(**context)
@@ -180,6 +194,7 @@ class Template:
     source: str
     names: Names
     _compiled: Any
+    where: str = ""
 
     def render(self, context: Mapping[str, Any]) -> str:
         return str(self._compiled.render(**context)).strip()

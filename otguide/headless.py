@@ -48,7 +48,7 @@ def walk(
     name = display_path(path)
     document = load_file(path, name)
     if document is None:
-        document = MarkedDict()
+        raise ProblemsFound([Problem(name, 1, 1, "the answers file is empty.")])
     if not isinstance(document, MarkedDict):
         raise ProblemsFound(
             [

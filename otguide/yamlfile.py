@@ -80,6 +80,16 @@ class _MarkingLoader(_BaseLoader):  # type: ignore[misc,valid-type]
         return result
 
 
+def _timestamp_or_text(loader: _MarkingLoader, node: yaml.ScalarNode) -> Any:
+    """A date, or the text as written when it is no real date (2023-02-29), so the
+    answer checks can say what is wrong instead of the reader failing."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_MarkingLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 _MarkingLoader.add_constructor("tag:yaml.org,2002:map", _MarkingLoader.construct_mapping)
 _MarkingLoader.add_constructor("tag:yaml.org,2002:seq", _MarkingLoader.construct_sequence)
 

@@ -185,7 +185,7 @@ def test_one_dollar_above_the_chip_limit(run) -> None:
     assert ruled_out_ids(outcome) == others(fitting)
     assert ruled_out(outcome, "chip").reasons == [
         "$106,591 a year for 4 people is 323.0% of the 2026 poverty guideline; HUSKY B covers "
-        "up to 323% ($106,590 a year for 4)."
+        "up to 323% ($106,590 a year for 4), so your income is $1 above it."  # 106,591 - 106,590
     ]
     assert (
         ruled_out(outcome, "medicaid_epsdt")

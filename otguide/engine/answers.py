@@ -11,7 +11,7 @@ import difflib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -88,9 +88,17 @@ def _parse_money(question: Question, raw: Any, reading: Reading) -> Parsed:
         amount = Decimal(text) * multiplier
     except InvalidOperation:
         return _fail(question, "money_format", reading)
-    if amount != amount.quantize(Decimal("0.01")):
+    try:
+        cents = amount.quantize(Decimal("0.01"))
+    except InvalidOperation:
+        # More digits than any income has; say so rather than call it malformed.
+        maximum = question.limits.maximum
+        if maximum is None:
+            return _fail(question, "money_format", reading)
+        return _fail(question, "too_large", reading, maximum=format_money(maximum))
+    if amount != cents:
         return _fail(question, "money_cents", reading)
-    amount = amount.quantize(Decimal("0.01"))
+    amount = cents
     limits = question.limits
     if limits.minimum is not None and amount < limits.minimum:
         return _fail(question, "too_small", reading, minimum=format_money(limits.minimum))
@@ -116,6 +124,8 @@ def _parse_whole_number(question: Question, raw: Any, reading: Reading) -> Parse
 
 def _read_date(raw: Any) -> tuple[date | None, bool]:
     """The date, and whether the text had the shape of a date at all."""
+    if isinstance(raw, datetime):
+        return raw.date(), True
     if isinstance(raw, date):
         return raw, True
     text = str(raw).strip()

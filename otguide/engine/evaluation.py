@@ -7,7 +7,7 @@ from typing import Any
 from jinja2 import Undefined
 from jinja2.exceptions import UndefinedError
 
-from otguide.expressions import Expression
+from otguide.expressions import Expression, ExpressionFailed
 from otguide.programs.data import NoGuideline
 
 
@@ -27,6 +27,8 @@ def evaluate(expression: Expression, context: dict[str, Any]) -> Any:
         value = expression.evaluate(context)
     except (UndefinedError, NoGuideline):
         return UNKNOWN
+    except Exception as error:
+        raise ExpressionFailed(expression.where, expression.source, error) from error
     # A bare name such as `has_other` evaluates to the undefined object itself rather
     # than raising; it only raises later, when tested for truth.
     return UNKNOWN if isinstance(value, Undefined) else value

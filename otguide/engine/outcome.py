@@ -15,6 +15,7 @@ from jinja2 import TemplateNotFound
 from jinja2.exceptions import UndefinedError
 
 from otguide.engine.evaluation import UNKNOWN, evaluate
+from otguide.expressions import ExpressionFailed
 from otguide.flow.loader import template_file
 from otguide.flow.model import LocalizedTemplate, Reason, Route
 from otguide.i18n import DEFAULT_LANGUAGE, pick
@@ -80,8 +81,10 @@ def _render(text: LocalizedTemplate, context: dict[str, Any], language: str) -> 
     template = text.get(language) or text.get(DEFAULT_LANGUAGE) or next(iter(text.values()))
     try:
         return template.render(context)
-    except UndefinedError:
+    except (UndefinedError, NoGuideline):
         return None
+    except Exception as error:
+        raise ExpressionFailed(template.where, template.source, error) from error
 
 
 def _texts(reasons: tuple[Reason, ...], context: dict[str, Any], language: str) -> list[str]:
@@ -107,6 +110,10 @@ def _questions(interview: Interview, route: Route, context: dict[str, Any]) -> l
         text = template.render(**context)
     except UndefinedError as error:
         return [f"(This list could not be filled in: {error.message}.)"]
+    except Exception as error:
+        raise ExpressionFailed(
+            template.filename or route.template, "the template", error
+        ) from error
     questions = []
     for line in text.splitlines():
         line = line.strip()

@@ -67,9 +67,15 @@ class _Checker:
         line, column = position_of(self.document, path, key=key)
         self.problems.append(Problem(self.filename, line, column, message))
 
+    def where(self, path: Sequence[Any]) -> str:
+        line, column = position_of(self.document, path)
+        return f"{self.filename}:{line}:{column}"
+
     def expression(self, source: str, path: Sequence[Any]) -> Expression | None:
         try:
-            return compile_expression(source, self.environment)
+            compiled = compile_expression(source, self.environment)
+            compiled.where = self.where(path)
+            return compiled
         except ExpressionError as error:
             self.add(path, f"the condition `{source}` does not parse: {error}.")
             return None
@@ -78,10 +84,11 @@ class _Checker:
         variants = {"en": text} if isinstance(text, str) else dict(text)
         compiled = {}
         for language, source in variants.items():
+            where = [*path] if isinstance(text, str) else [*path, language]
             try:
                 compiled[language] = compile_template(source, self.environment)
+                compiled[language].where = self.where(where)
             except ExpressionError as error:
-                where = [*path] if isinstance(text, str) else [*path, language]
                 self.add(where, f"this text does not compile: {error}.")
         return compiled
 
