@@ -175,3 +175,41 @@ def test_app_does_not_start_on_a_broken_flow(tmp_path, capsys):
     flow = write(tmp_path, "bad.yaml", "flow:\n  id: x\n   version: 1\n")
     assert main(["--flow", str(flow)]) == EXIT_FLOW_PROBLEMS
     assert capsys.readouterr().err.startswith(f"{flow}:3:11: this is not valid YAML")
+
+
+def test_walk_empty_answers_file(tmp_path, capsys):
+    answers = write(tmp_path, "empty.yaml", "")
+    assert main(["walk", str(answers)]) == EXIT_BAD_INPUT
+    assert capsys.readouterr().err == f"{answers}:1:1: the answers file is empty.\n"
+
+
+def test_walk_unquoted_impossible_date_gets_the_app_message(tmp_path, capsys):
+    answers = write(tmp_path, "leap.yaml", CT_FAMILY.replace("2023-05-01", "2023-02-29"))
+    assert main(["walk", str(answers)]) == EXIT_BAD_INPUT
+    # 2023 is not a leap year, so February 29, 2023 does not exist.
+    assert capsys.readouterr().err == (
+        f"{answers}:3:19: child_birth_date: That date does not exist. "
+        "Check the month and the day.\n"
+    )
+
+
+def test_walk_output_to_missing_folder(tmp_path, capsys):
+    answers = write(tmp_path, "family.yaml", CT_FAMILY)
+    target = tmp_path / "no" / "such" / "folder.json"
+    assert main(["walk", str(answers), "--output", str(target)]) == EXIT_BAD_INPUT
+    assert capsys.readouterr().err == f"cannot write {target}: No such file or directory.\n"
+
+
+def test_condition_failing_while_running_is_reported_with_its_place(tmp_path, capsys):
+    flow_text = (Path(__file__).parent.parent / "flows" / "intake.yaml").read_text("utf-8")
+    broken = flow_text.replace('    when: "has_other"\n', '    when: "has_other and 1 / 0"\n')
+    assert broken != flow_text
+    line = broken.splitlines().index('    when: "has_other and 1 / 0"') + 1
+    flow = write(tmp_path, "flow.yaml", broken)
+    answers = write(
+        tmp_path, "family.yaml", CT_FAMILY.replace("insurance: none", "insurance: other")
+    )
+    assert main(["walk", str(answers), "--flow", str(flow)]) == EXIT_FLOW_PROBLEMS
+    assert capsys.readouterr().err == (
+        f"{flow}:{line}:11: `has_other and 1 / 0` failed while running: division by zero.\n"
+    )
