@@ -1,6 +1,6 @@
 """The program figures in data/: guideline amounts, state limits, and load errors.
 
-Expected amounts come from /work/shared/reference/fpl.md:
+Expected amounts come from the HHS tables in the Federal Register notices (see data/poverty_guidelines.yaml):
 FPL(n) = first_person + (n - 1) x each_additional_person.
 """
 
