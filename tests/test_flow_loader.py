@@ -19,7 +19,8 @@ from otguide.resources import default_flow
 MINI = Path(__file__).parent / "fixtures" / "mini"
 HELPERS = (
     "age_in_months, age_in_years, birthday, federal_rule, has_program_data, income_limit, "
-    "percent_of_guideline, poverty_guideline, state_name, state_program"
+    "jurisdiction, percent_of_guideline, poverty_guideline, state_name, state_program, "
+    "yearly_income"
 )
 
 

@@ -19,7 +19,7 @@ from otguide.engine.messages import message
 from otguide.expressions import format_date, format_money
 from otguide.flow.model import Question
 from otguide.i18n import pick
-from otguide.programs.ages import age_in_years
+from otguide.programs.ages import MARCH_1, age_in_years
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,8 @@ class Reading:
     language: str
     states: Mapping[str, str]
     """Two-letter code to name, for the US state question."""
+    leap_day: str = MARCH_1
+    """Where a February 29 birthday falls in other years (the data's age rule)."""
 
 
 YES_WORDS = {"yes", "y", "true", "si", "sí", "s"}
@@ -122,6 +124,22 @@ def _parse_whole_number(question: Question, raw: Any, reading: Reading) -> Parse
     return Parsed(number, str(number))
 
 
+def _parse_number(question: Question, raw: Any, reading: Reading) -> Parsed:
+    """A number with up to two decimals, such as hours a week (37.5), kept exact."""
+    if isinstance(raw, bool):
+        return _fail(question, "not_a_decimal", reading)
+    text = str(raw).strip()
+    if not re.fullmatch(r"-?\d+(\.\d{1,2})?", text):
+        return _fail(question, "not_a_decimal", reading)
+    number = Decimal(text)
+    limits = question.limits
+    if limits.minimum is not None and number < limits.minimum:
+        return _fail(question, "too_small", reading, minimum=limits.minimum)
+    if limits.maximum is not None and number > limits.maximum:
+        return _fail(question, "too_large", reading, maximum=limits.maximum)
+    return Parsed(number, f"{number.normalize():f}")
+
+
 def _read_date(raw: Any) -> tuple[date | None, bool]:
     """The date, and whether the text had the shape of a date at all."""
     if isinstance(raw, datetime):
@@ -156,7 +174,7 @@ def _parse_date(question: Question, raw: Any, reading: Reading) -> Parsed:
         )
     shown = format_date(value, reading.language)
     if limits.younger_than_years is not None:
-        years = age_in_years(value, reading.as_of)
+        years = age_in_years(value, reading.as_of, reading.leap_day)
         if years >= limits.younger_than_years:
             return _fail(question, "too_old", reading, years=limits.younger_than_years)
     return Parsed(value, shown)
@@ -248,6 +266,7 @@ def _parse_state(question: Question, raw: Any, reading: Reading) -> Parsed:
 PARSERS: dict[str, Callable[[Question, Any, Reading], Parsed]] = {
     "money": _parse_money,
     "whole_number": _parse_whole_number,
+    "number": _parse_number,
     "date": _parse_date,
     "yes_no": _parse_yes_no,
     "choice": _parse_choice,

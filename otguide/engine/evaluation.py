@@ -8,6 +8,8 @@ from jinja2 import Undefined
 from jinja2.exceptions import UndefinedError
 
 from otguide.expressions import Expression, ExpressionFailed
+from otguide.flow.model import LocalizedTemplate
+from otguide.i18n import DEFAULT_LANGUAGE
 from otguide.programs.data import NoGuideline
 
 
@@ -32,3 +34,14 @@ def evaluate(expression: Expression, context: dict[str, Any]) -> Any:
     # A bare name such as `has_other` evaluates to the undefined object itself rather
     # than raising; it only raises later, when tested for truth.
     return UNKNOWN if isinstance(value, Undefined) else value
+
+
+def render_text(text: LocalizedTemplate, context: dict[str, Any], language: str) -> str | None:
+    """The text in `language` (or English), or None when it needs an answer not given yet."""
+    template = text.get(language) or text.get(DEFAULT_LANGUAGE) or next(iter(text.values()))
+    try:
+        return template.render(context)
+    except (UndefinedError, NoGuideline):
+        return None
+    except Exception as error:
+        raise ExpressionFailed(template.where, template.source, error) from error

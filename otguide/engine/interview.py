@@ -9,17 +9,20 @@ steer a route.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from otguide.engine.answers import Answer, Parsed, Reading, is_blank, parse
-from otguide.engine.evaluation import UNKNOWN, evaluate
+from otguide.engine.evaluation import UNKNOWN, evaluate, render_text
 from otguide.engine.outcome import Outcome, build_outcome
 from otguide.flow.model import Flow, Question
-from otguide.i18n import DEFAULT_LANGUAGE
+from otguide.i18n import DEFAULT_LANGUAGE, pick
 from otguide.programs.data import ProgramData
 from otguide.programs.helpers import Helpers
+
+_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ class Interview:
 
     def reading(self) -> Reading:
         states = {code: j.name for code, j in self.data.jurisdictions.items()}
-        return Reading(self.as_of, self.language, states)
+        return Reading(self.as_of, self.language, states, self.data.age_rule.leap_day_birthday)
 
     def context(self) -> dict[str, Any]:
         """Everything an expression or text can see: answers, derived values, helpers."""
@@ -63,6 +66,26 @@ class Interview:
             if value is not UNKNOWN:
                 context[name] = value
         return context
+
+    def prompt(self, question: Question, context: dict[str, Any] | None = None) -> str:
+        return self.text(question, "prompt", context)
+
+    def help(self, question: Question, context: dict[str, Any] | None = None) -> str:
+        return self.text(question, "help", context)
+
+    def text(self, question: Question, key: str, context: dict[str, Any] | None = None) -> str:
+        """A question's prompt or help as the person reads it, quoting earlier answers."""
+        written = pick(getattr(question, key), self.language)
+        templates = question.display.get(key)
+        if not templates:
+            return written
+        rendered = render_text(
+            templates, self.context() if context is None else context, self.language
+        )
+        if rendered is None:
+            # It quotes an answer not given yet: show the words around it.
+            return " ".join(_PLACEHOLDER.sub("…", written).split())
+        return " ".join(rendered.split())
 
     def applies(self, question: Question, context: dict[str, Any] | None = None) -> Any:
         """True, False, or UNKNOWN when its condition needs an earlier answer."""

@@ -16,6 +16,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Enter a whole number using digits, like 4.",
         "es": "Escriba un número entero con dígitos, como 4.",
     },
+    "not_a_decimal": {
+        "en": "Enter a number using digits, like 40 or 37.5.",
+        "es": "Escriba un número con dígitos, como 40 o 37.5.",
+    },
     "too_small": {
         "en": "The smallest answer allowed is {minimum}.",
         "es": "La respuesta más pequeña permitida es {minimum}.",

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import TemplateNotFound
 from jinja2.exceptions import UndefinedError
 
-from otguide.engine.evaluation import UNKNOWN, evaluate
+from otguide.engine.evaluation import UNKNOWN, evaluate, render_text
 from otguide.expressions import ExpressionFailed
 from otguide.flow.loader import template_file
-from otguide.flow.model import LocalizedTemplate, Reason, Route
+from otguide.flow.model import Reason, Route
 from otguide.i18n import DEFAULT_LANGUAGE, pick
 from otguide.programs.data import NoGuideline
 
@@ -77,16 +77,6 @@ class Outcome:
         }
 
 
-def _render(text: LocalizedTemplate, context: dict[str, Any], language: str) -> str | None:
-    template = text.get(language) or text.get(DEFAULT_LANGUAGE) or next(iter(text.values()))
-    try:
-        return template.render(context)
-    except (UndefinedError, NoGuideline):
-        return None
-    except Exception as error:
-        raise ExpressionFailed(template.where, template.source, error) from error
-
-
 def _texts(reasons: tuple[Reason, ...], context: dict[str, Any], language: str) -> list[str]:
     rendered = []
     for reason in reasons:
@@ -94,7 +84,7 @@ def _texts(reasons: tuple[Reason, ...], context: dict[str, Any], language: str) 
             verdict = evaluate(reason.when, context)
             if verdict is UNKNOWN or not verdict:
                 continue
-        text = _render(reason.text, context, language)
+        text = render_text(reason.text, context, language)
         if text:
             rendered.append(" ".join(text.split()))
     return rendered
@@ -173,7 +163,7 @@ def build_outcome(interview: Interview) -> Outcome:
             continue
         title = pick(route.title, language)
         if verdict:
-            program = (_render(route.program, context, language) or "") if route.program else ""
+            program = (render_text(route.program, context, language) or "") if route.program else ""
             result = RouteResult(
                 id=route.id,
                 title=title,
@@ -191,7 +181,7 @@ def build_outcome(interview: Interview) -> Outcome:
             ruled_out.append(RuledOut(route.id, title, reasons))
     path = interview.path()
     missing = [
-        Missing(q.id, pick(q.prompt, language)) for q in path if q.id not in interview.answers
+        Missing(q.id, interview.prompt(q, context)) for q in path if q.id not in interview.answers
     ]
     state = next(
         (
@@ -208,7 +198,9 @@ def build_outcome(interview: Interview) -> Outcome:
         notices=_texts(flow.notices, context, language),
         rules=_rules(interview, state),
         answers=[
-            (pick(q.prompt, language), a.shown) for q, a in interview.transcript() if not a.skipped
+            (interview.prompt(q, context), a.shown)
+            for q, a in interview.transcript()
+            if not a.skipped
         ],
         language=language,
         title=pick(flow.title, language),

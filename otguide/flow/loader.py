@@ -38,6 +38,7 @@ from otguide.flow.model import (
     Reason,
     Route,
 )
+from otguide.i18n import variants
 from otguide.problems import Problem, ProblemsFound, display_path
 from otguide.programs.helpers import helper_names, helper_signature
 from otguide.validation import schema_problems
@@ -47,6 +48,8 @@ CONTEXT_NAMES = {"as_of": "the as-of date", "lang": "the language", "federal": "
 """Names every expression may use besides questions, derived values and helpers."""
 
 TEMPLATE_SUFFIX = ".en.j2"
+DISPLAY_TEXTS = ("prompt", "help")
+"""Question texts that may quote earlier answers with {{ ... }}."""
 
 
 def template_file(name: str, language: str) -> str:
@@ -224,6 +227,18 @@ def _questions(checker: _Checker, document: Any, derived_ids: list[str]) -> list
                     f"'{value}' is a valid choice, so it needs no correction.",
                     key=True,
                 )
+        display = {}
+        for key in DISPLAY_TEXTS:
+            if key in item and any(_is_template(v) for v in variants(item[key])):
+                display[key] = checker.text(item[key], [*path, key])
+                for template in display[key].values():
+                    checker.names(
+                        template.names,
+                        [*all_ids[:index], *derived_ids],
+                        all_ids[index:],
+                        [*path, key],
+                        template.source,
+                    )
         limits = item.get("limits", {})
         questions.append(
             Question(
@@ -246,9 +261,14 @@ def _questions(checker: _Checker, document: Any, derived_ids: list[str]) -> list
                 corrections=dict(item.get("corrections", {})),
                 conflicts=tuple(conflicts),
                 line=position_of(document, path)[0],
+                display=display,
             )
         )
     return questions
+
+
+def _is_template(text: str) -> bool:
+    return "{{" in text or "{%" in text
 
 
 def _derived(checker: _Checker, document: Any, question_ids: list[str]) -> dict[str, Any]:

@@ -12,6 +12,9 @@ from jinja2.sandbox import SandboxedEnvironment
 from otguide.expressions import Expression, Template
 from otguide.i18n import Text
 
+LocalizedTemplate = dict[str, Template]
+"""One compiled template per language the text was written in."""
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -52,13 +55,11 @@ class Question:
     corrections: dict[str, Text] = field(default_factory=dict)
     conflicts: tuple[Conflict, ...] = ()
     line: int = 0
+    display: dict[str, LocalizedTemplate] = field(default_factory=dict)
+    """The prompt or help compiled as templates, when they quote earlier answers."""
 
     def choice(self, value: str) -> Choice | None:
         return next((c for c in self.choices if c.value == value), None)
-
-
-LocalizedTemplate = dict[str, Template]
-"""One compiled template per language the text was written in."""
 
 
 @dataclass(frozen=True)

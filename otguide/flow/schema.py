@@ -11,6 +11,7 @@ QUESTION_TYPES = [
     "multiple_choice",
     "yes_no",
     "whole_number",
+    "number",
     "money",
     "date",
     "us_state",
@@ -45,6 +46,7 @@ MESSAGE_KEYS = [
     "in_future",
     "too_old",
     "not_a_number",
+    "not_a_decimal",
     "not_a_date",
     "not_a_choice",
 ]

@@ -7,9 +7,9 @@ mistake is reported with file, line and column, all of them at once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_FLOOR, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -71,26 +71,50 @@ class Guideline:
     amount: Decimal
 
 
+_DOLLAR_ROUNDING = {
+    "down_to_dollar": ROUND_FLOOR,
+    "up_to_dollar": ROUND_CEILING,
+    "half_up_to_dollar": ROUND_HALF_UP,
+}
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """Another published figure for the same limit, kept so the guide can say when a
+    family's income falls between the two and the program must be asked."""
+
+    percent: Decimal
+    provenance: Provenance
+
+
 @dataclass(frozen=True)
 class IncomeBand:
-    """One income limit: a program, an age band and a percentage of the guideline."""
+    """One income limit: a program, an age band and a percentage of the guideline.
+
+    A band with `covered` false records that the state has no group for these ages, so
+    the guide can say so instead of "not known".
+    """
 
     kind: str
     program: str
     band: Text
     from_age: int
     below_age: int
-    percent: Decimal
+    percent: Decimal | None
     inclusive: bool
     includes_disregard: bool
+    rounding: str
     provenance: Provenance
+    covered: bool = True
+    disputed: Dispute | None = None
 
     def covers_age(self, age: int) -> bool:
         return self.from_age <= age < self.below_age
 
     def limit(self, guideline: Guideline) -> Decimal:
-        """The yearly income at the limit, exact (it may have fractions of a cent)."""
-        return self.percent * guideline.amount / 100
+        """The yearly income at the limit, rounded as the data says (exact by default,
+        which may leave fractions of a cent)."""
+        return self._limit_at(self._percent(), guideline)
 
     def highest_income(self, guideline: Guideline) -> Decimal:
         """The most a household can earn and still qualify, in whole cents."""
@@ -102,9 +126,26 @@ class IncomeBand:
 
     def admits(self, income: Decimal, guideline: Guideline) -> bool:
         # Compare exactly: never round the family's percentage before comparing.
-        if self.inclusive:
-            return income * 100 <= self.percent * guideline.amount
-        return income * 100 < self.percent * guideline.amount
+        limit = self.limit(guideline)
+        return income <= limit if self.inclusive else income < limit
+
+    def in_dispute(self, income: Decimal, guideline: Guideline) -> bool:
+        """Whether the other published figure would give the opposite answer."""
+        if self.disputed is None:
+            return False
+        other = self._limit_at(self.disputed.percent, guideline)
+        admitted_by_other = income <= other if self.inclusive else income < other
+        return admitted_by_other != self.admits(income, guideline)
+
+    def _percent(self) -> Decimal:
+        if self.percent is None:
+            raise ValueError(f"{self.program} has no income limit for these ages")
+        return self.percent
+
+    def _limit_at(self, percent: Decimal, guideline: Guideline) -> Decimal:
+        exact = percent * guideline.amount / 100
+        mode = _DOLLAR_ROUNDING.get(self.rounding)
+        return exact if mode is None else exact.quantize(Decimal(1), rounding=mode)
 
 
 @dataclass(frozen=True)
@@ -126,6 +167,9 @@ class Program:
     family_cost: str = "not_known"
     family_cost_note: Text = ""
     lead_agency: str = ""
+    pathway: str = ""
+    """For a disability route: 'tefra', 'waiver' or 'look_alike'."""
+    below_age: int | None = None
 
 
 @dataclass(frozen=True)
@@ -151,6 +195,11 @@ class Jurisdiction:
     code: str
     name: str
     poverty_region: str
+    ssi_medicaid: str = "automatic"
+    """How SSI leads to Medicaid: 'automatic', 'ssi_criteria' or 'section_209b'."""
+    ssi_children_disabled: bool = True
+    """False where the state does not count a nonblind child under 18 as disabled."""
+    ssi_provenance: Provenance | None = None
 
 
 @dataclass(frozen=True)
@@ -164,6 +213,37 @@ class FederalRule:
     months: int | None = None
 
 
+@dataclass(frozen=True)
+class AgeRule:
+    """How birthdays count: the date a February 29 birthday falls on in other years."""
+
+    leap_day_birthday: str
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class IncomePeriods:
+    """How many of each pay period make a year."""
+
+    per_year: dict[str, int]
+    provenance: Provenance
+
+    def yearly(self, amount: Decimal, period: str, hours_per_week: Decimal | int = 1) -> Decimal:
+        """The exact yearly income; hourly pay is first multiplied by the hours a week."""
+        if period not in self.per_year:
+            known = ", ".join(self.per_year)
+            raise ValueError(f"'{period}' is not an income period in the data ({known})")
+        return amount * Decimal(hours_per_week) * self.per_year[period]
+
+
+@dataclass(frozen=True)
+class Federal:
+    rules: dict[str, FederalRule]
+    age_rule: AgeRule
+    income_periods: IncomePeriods
+    stale_after_months: int
+
+
 class NoGuideline(LookupError):
     """No poverty guideline in the data is in force on the date asked about."""
 
@@ -174,7 +254,9 @@ class ProgramData:
     jurisdictions: dict[str, Jurisdiction]
     states: dict[str, StateData]
     federal: dict[str, FederalRule]
-    files: list[str] = field(default_factory=list)
+    age_rule: AgeRule
+    income_periods: IncomePeriods
+    stale_after_months: int
 
     def guideline_table(self, on: date) -> GuidelineTable:
         """The guideline with the latest effective date on or before `on`."""
@@ -233,16 +315,38 @@ def _load_guidelines(path: Path) -> list[GuidelineTable]:
 
 
 def _load_jurisdictions(path: Path) -> dict[str, Jurisdiction]:
-    document, _ = _load_checked(path, schema.JURISDICTIONS)
+    document, name = _load_checked(path, schema.JURISDICTIONS)
+    codes = document["jurisdictions"]
+    ssi: dict[str, tuple[str, bool, Provenance]] = {}
+    problems = []
+    for group, entry in document["ssi_medicaid"].items():
+        provenance = Provenance.from_yaml(entry)
+        excluded = set(entry.get("no_disabled_children", []))
+        for index, code in enumerate([*entry["states"], *sorted(excluded)]):
+            listed = index < len(entry["states"])
+            where = ["ssi_medicaid", group, "states" if listed else "no_disabled_children"]
+            if code not in codes or (not listed and code not in entry["states"]):
+                line, column = position_of(document, where)
+                problems.append(
+                    Problem(name, line, column, f"'{code}' is not a state of this list.")
+                )
+            elif listed and code in ssi:
+                line, column = position_of(document, where)
+                problems.append(Problem(name, line, column, f"'{code}' is in two SSI groups."))
+            elif listed:
+                ssi[code] = (group, code not in excluded, provenance)
+    if problems:
+        raise ProblemsFound(problems)
+    automatic = ("automatic", True, None)
     return {
-        code: Jurisdiction(code, entry["name"], entry["poverty_region"])
-        for code, entry in document["jurisdictions"].items()
+        code: Jurisdiction(code, entry["name"], entry["poverty_region"], *ssi.get(code, automatic))
+        for code, entry in codes.items()
     }
 
 
-def _load_federal(path: Path) -> dict[str, FederalRule]:
+def _load_federal(path: Path) -> Federal:
     document, _ = _load_checked(path, schema.FEDERAL)
-    return {
+    rules = {
         key: FederalRule(
             key=key,
             title=rule["title"],
@@ -254,6 +358,14 @@ def _load_federal(path: Path) -> dict[str, FederalRule]:
         )
         for key, rule in document["rules"].items()
     }
+    age_rule = document["age_rule"]
+    periods = document["income_periods"]
+    return Federal(
+        rules=rules,
+        age_rule=AgeRule(age_rule["leap_day_birthday"], Provenance.from_yaml(age_rule)),
+        income_periods=IncomePeriods(dict(periods["per_year"]), Provenance.from_yaml(periods)),
+        stale_after_months=document["review"]["stale_after_months"],
+    )
 
 
 def _contact(entry: dict[str, Any]) -> Contact:
@@ -288,26 +400,51 @@ def _load_state(path: Path, jurisdictions: dict[str, Jurisdiction]) -> StateData
             family_cost=entry.get("family_cost", "not_known"),
             family_cost_note=entry.get("family_cost_note", ""),
             lead_agency=entry.get("lead_agency", ""),
+            pathway=entry.get("pathway", ""),
+            below_age=entry.get("below_age"),
         )
         for key, entry in document["programs"].items()
     }
+    for key, entry in document["programs"].items():
+        if (entry["kind"] == "disability_medicaid") != ("pathway" in entry):
+            line, column = position_of(document, ["programs", key])
+            wanted = (
+                "needs a 'pathway' (tefra, waiver or look_alike)"
+                if "pathway" not in entry
+                else "is not a disability_medicaid program, so it takes no 'pathway'"
+            )
+            problems.append(Problem(name, line, column, f"{key} {wanted}."))
     rules = document["limit_rules"]
     limits: dict[str, list[IncomeBand]] = {}
     for kind, bands in document["income_limits"].items():
         limits[kind] = []
         for index, entry in enumerate(bands):
+            line, column = position_of(document, ["income_limits", kind, index])
+            covered = entry.get("covered", True)
+            if covered != ("percent" in entry):
+                wanted = "needs a 'percent'" if covered else "has no limit: drop 'percent'"
+                problems.append(
+                    Problem(name, line, column, f"this band {wanted} (covered: {covered}).")
+                )
+            disputed = entry.get("disputed")
             band = IncomeBand(
                 kind=kind,
                 program=entry["program"],
                 band=entry["band"],
                 from_age=entry["from_age"],
                 below_age=entry["below_age"],
-                percent=_decimal(entry["percent"]),
-                inclusive=rules["inclusive"],
-                includes_disregard=rules["includes_disregard"],
+                percent=_decimal(entry["percent"]) if "percent" in entry else None,
+                inclusive=entry.get("inclusive", rules["inclusive"]),
+                includes_disregard=entry.get("includes_disregard", rules["includes_disregard"]),
+                rounding=entry.get("rounding", rules["rounding"]),
                 provenance=Provenance.from_yaml(entry),
+                covered=covered,
+                disputed=(
+                    Dispute(_decimal(disputed["percent"]), Provenance.from_yaml(disputed))
+                    if disputed
+                    else None
+                ),
             )
-            line, column = position_of(document, ["income_limits", kind, index])
             if band.below_age <= band.from_age:
                 problems.append(
                     Problem(name, line, column, "below_age must be greater than from_age.")
@@ -349,9 +486,13 @@ def load_program_data(directory: Path | None = None) -> ProgramData:
             problems.extend(found.problems)
     if problems:
         raise ProblemsFound(problems)
+    federal: Federal = results["federal"]
     return ProgramData(
         guidelines=results["guidelines"],
         jurisdictions=results["jurisdictions"],
         states=states,
-        federal=results["federal"],
+        federal=federal.rules,
+        age_rule=federal.age_rule,
+        income_periods=federal.income_periods,
+        stale_after_months=federal.stale_after_months,
     )

@@ -20,6 +20,7 @@ from otguide.programs.data import (
     FederalRule,
     Guideline,
     IncomeBand,
+    Jurisdiction,
     Program,
     ProgramData,
 )
@@ -33,14 +34,20 @@ class Helpers:
 
     def age_in_years(self, birth_date: date, on: date) -> int:
         """Completed years at `on`; a child turns N on the Nth birthday."""
-        return ages.age_in_years(birth_date, on)
+        return ages.age_in_years(birth_date, on, self._data.age_rule.leap_day_birthday)
 
     def age_in_months(self, birth_date: date, on: date) -> int:
         return ages.age_in_months(birth_date, on)
 
     def birthday(self, birth_date: date, years: int) -> date:
-        """The date the child turns `years` (February 29 counts as March 1)."""
-        return ages.birthday(birth_date, years)
+        """The date the child turns `years` (a February 29 birthday as the data says)."""
+        return ages.birthday(birth_date, years, self._data.age_rule.leap_day_birthday)
+
+    def yearly_income(
+        self, amount: Decimal, period: str, hours_per_week: Decimal | int = 1
+    ) -> Decimal:
+        """The exact yearly income for an amount paid each `period` ('month', 'hour', ...)."""
+        return self._data.income_periods.yearly(amount, period, hours_per_week)
 
     def poverty_guideline(self, state: str, household_size: int, on: date) -> Guideline:
         """The HHS poverty guideline in force on `on` for this household and state."""
@@ -66,6 +73,10 @@ class Helpers:
 
     def state_name(self, state: str) -> str:
         return self._data.jurisdictions[state].name
+
+    def jurisdiction(self, state: str) -> Jurisdiction:
+        """The state's name, poverty table and how SSI leads to Medicaid there."""
+        return self._data.jurisdictions[state]
 
     def federal_rule(self, key: str) -> FederalRule:
         return self._data.federal[key]

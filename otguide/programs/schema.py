@@ -87,9 +87,23 @@ POVERTY_GUIDELINES: dict[str, Any] = {
     "additionalProperties": False,
 }
 
+STATE_CODES = {"type": "array", "items": {"type": "string", "pattern": "^[A-Z]{2}$"}}
+SSI_GROUP = {
+    "type": "object",
+    "properties": {"states": STATE_CODES, "no_disabled_children": STATE_CODES, **PROVENANCE},
+    "required": ["states", *PROVENANCE_REQUIRED],
+    "additionalProperties": False,
+}
+
 JURISDICTIONS: dict[str, Any] = {
     "type": "object",
     "properties": {
+        "ssi_medicaid": {
+            "type": "object",
+            "properties": {"ssi_criteria": SSI_GROUP, "section_209b": SSI_GROUP},
+            "required": ["ssi_criteria", "section_209b"],
+            "additionalProperties": False,
+        },
         "jurisdictions": {
             "type": "object",
             "patternProperties": {
@@ -107,7 +121,7 @@ JURISDICTIONS: dict[str, Any] = {
         },
         "source": SOURCE,
     },
-    "required": ["jurisdictions"],
+    "required": ["jurisdictions", "ssi_medicaid"],
     "additionalProperties": False,
 }
 
@@ -127,8 +141,38 @@ FEDERAL_RULE = {
 
 FEDERAL: dict[str, Any] = {
     "type": "object",
-    "properties": {"rules": {"type": "object", "additionalProperties": FEDERAL_RULE}},
-    "required": ["rules"],
+    "properties": {
+        "age_rule": {
+            "type": "object",
+            "properties": {
+                "leap_day_birthday": {"enum": ["march_1", "february_28"]},
+                **PROVENANCE,
+            },
+            "required": ["leap_day_birthday", *PROVENANCE_REQUIRED],
+            "additionalProperties": False,
+        },
+        "income_periods": {
+            "type": "object",
+            "properties": {
+                "per_year": {
+                    "type": "object",
+                    "additionalProperties": {"type": "integer", "minimum": 1},
+                    "minProperties": 1,
+                },
+                **PROVENANCE,
+            },
+            "required": ["per_year", *PROVENANCE_REQUIRED],
+            "additionalProperties": False,
+        },
+        "review": {
+            "type": "object",
+            "properties": {"stale_after_months": {"type": "integer", "minimum": 1}},
+            "required": ["stale_after_months"],
+            "additionalProperties": False,
+        },
+        "rules": {"type": "object", "additionalProperties": FEDERAL_RULE},
+    },
+    "required": ["age_rule", "income_periods", "review", "rules"],
     "additionalProperties": False,
 }
 
@@ -144,20 +188,50 @@ CONTACT = {
     "additionalProperties": False,
 }
 
+PROGRAM_KINDS = [
+    "medicaid",
+    "chip",
+    "chip_buy_in",
+    "early_intervention",
+    "disability_medicaid",
+]
+FAMILY_COSTS = ["free", "sliding_fee", "premiums", "full_cost", "not_known"]
+DISABILITY_PATHWAYS = ["tefra", "waiver", "look_alike"]
+
 PROGRAM = {
     "type": "object",
     "properties": {
         "name": {"type": "string"},
-        "kind": {"enum": ["medicaid", "chip", "early_intervention"]},
+        "kind": {"enum": PROGRAM_KINDS},
         "description": TEXT,
         "contact": CONTACT,
-        "family_cost": {"enum": ["free", "sliding_fee", "premiums", "not_known"]},
+        "family_cost": {"enum": FAMILY_COSTS},
         "family_cost_note": TEXT,
         "lead_agency": {"type": "string"},
+        "pathway": {"enum": DISABILITY_PATHWAYS},
+        "below_age": {"type": "integer", "minimum": 1},
         **PROVENANCE,
     },
     "required": ["name", "kind", "description", "contact", *PROVENANCE_REQUIRED],
     "additionalProperties": False,
+}
+
+# How a threshold is applied. `rounding: none` compares the family's income with
+# percent x guideline exactly; the other modes round the yearly limit to whole dollars
+# first, the way a state that publishes a dollar chart does.
+ROUNDING = ["none", "down_to_dollar", "up_to_dollar", "half_up_to_dollar"]
+LIMIT_RULES = {
+    "includes_disregard": {"type": "boolean"},
+    "inclusive": {"type": "boolean"},
+    "rounding": {"enum": ROUNDING},
+}
+
+DISPUTED = {
+    "type": "object",
+    "properties": {"percent": PERCENT, **PROVENANCE},
+    "required": ["percent", *PROVENANCE_REQUIRED],
+    "additionalProperties": False,
+    "description": "Another published figure for the same limit, with its own source.",
 }
 
 INCOME_BAND = {
@@ -168,9 +242,12 @@ INCOME_BAND = {
         "from_age": {"type": "integer", "minimum": 0},
         "below_age": {"type": "integer", "minimum": 1},
         "percent": PERCENT,
+        "covered": {"type": "boolean"},
+        "disputed": DISPUTED,
+        **LIMIT_RULES,
         **PROVENANCE,
     },
-    "required": ["program", "band", "from_age", "below_age", "percent", *PROVENANCE_REQUIRED],
+    "required": ["program", "band", "from_age", "below_age", *PROVENANCE_REQUIRED],
     "additionalProperties": False,
 }
 
@@ -181,13 +258,8 @@ STATE: dict[str, Any] = {
         "programs": {"type": "object", "additionalProperties": PROGRAM},
         "limit_rules": {
             "type": "object",
-            "properties": {
-                "includes_disregard": {"type": "boolean"},
-                "inclusive": {"type": "boolean"},
-                "comparison": {"enum": ["exact"]},
-                "note": {"type": "string"},
-            },
-            "required": ["includes_disregard", "inclusive", "comparison"],
+            "properties": {**LIMIT_RULES, "note": {"type": "string"}},
+            "required": ["includes_disregard", "inclusive", "rounding"],
             "additionalProperties": False,
         },
         "income_limits": {

@@ -20,7 +20,7 @@ from otguide.ui.session import Session
 
 def help_text(question: Question, session: Session) -> str:
     """The question's help, then the help of each choice that has some."""
-    parts = [session.pick(question.help)]
+    parts = [session.interview.help(question)]
     parts += [
         f"{session.pick(choice.label)}: {session.pick(choice.help)}"
         for choice in question.choices
@@ -38,7 +38,7 @@ class Transcript(VerticalScroll):
         if description:
             lines.append(Label(Content(description), classes="guide"))
         for question, answer in session.interview.transcript():
-            lines.append(Label(Content(session.pick(question.prompt)), classes="guide"))
+            lines.append(Label(Content(session.interview.prompt(question)), classes="guide"))
             said = session.ui("skipped") if answer.skipped else answer.shown
             lines.append(Label(Content(said), classes="said"))
         await self.remove_children()
@@ -61,7 +61,7 @@ class QuestionPanel(Vertical):
         # The note (such as answers just removed) comes first so a long list below
         # cannot push it out of sight.
         yield Label(Content(self.note), id="note", classes="-shown" if self.note else "")
-        yield Label(Content(self.session.pick(self.question.prompt)), id="prompt")
+        yield Label(Content(self.session.interview.prompt(self.question)), id="prompt")
         if not self.question.required:
             yield Label(Content(ui("optional")), classes="hint")
         yield answer_widget(self.question, self.session, self.prefill)
@@ -127,7 +127,7 @@ class InterviewScreen(Localizable, Screen[None]):
     def dropped_note(self, dropped: list[Question]) -> str:
         if not dropped:
             return ""
-        prompts = "\n".join(f"• {self.session.pick(q.prompt)}" for q in dropped)
+        prompts = "\n".join(f"• {self.session.interview.prompt(q)}" for q in dropped)
         return f"{self.session.ui('dropped')}\n{prompts}"
 
     def first_unanswered(self) -> Question | None:

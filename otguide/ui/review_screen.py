@@ -47,7 +47,9 @@ class ReviewScreen(Localizable, Screen[ReviewExit]):
             yield Label(Content(ui("review_title")), classes="heading")
             yield Label(Content(ui("review_intro")))
             if self.dropped:
-                lines = [ui("dropped")] + [f"• {self.session.pick(q.prompt)}" for q in self.dropped]
+                lines = [ui("dropped")] + [
+                    f"• {self.session.interview.prompt(q)}" for q in self.dropped
+                ]
                 yield Label(Content("\n".join(lines)), id="dropped")
             for question in interview.path():
                 answer = interview.answers.get(question.id)
@@ -57,7 +59,9 @@ class ReviewScreen(Localizable, Screen[ReviewExit]):
                     shown = ui("skipped") if answer.skipped else answer.shown
                 with Horizontal(classes="review-row"):
                     with Vertical(classes="review-text"):
-                        yield Label(Content(self.session.pick(question.prompt)), classes="guide")
+                        yield Label(
+                            Content(self.session.interview.prompt(question)), classes="guide"
+                        )
                         yield Label(Content(shown), classes="said", id=f"answer-{question.id}")
                     yield Button(Content(ui("change")), id=f"change-{question.id}")
         with Horizontal(id="review-actions"):
