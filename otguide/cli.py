@@ -18,10 +18,11 @@ from otguide.flow import Flow, load_flow
 from otguide.i18n import LANGUAGES
 from otguide.problems import ProblemsFound
 from otguide.programs.data import ProgramData, load_program_data
+from otguide.programs.report import federal_report, format_sections, state_report, summary_lines
 from otguide.render import FORMATS, render_outcome
 
 EXIT_OK, EXIT_FLOW_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = ("run", "walk", "check")
+COMMANDS = ("run", "walk", "check", "data")
 
 
 def _date(text: str) -> date:
@@ -79,6 +80,18 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check flow files and the program data")
     check.add_argument("flows", type=Path, nargs="*", metavar="FLOW")
     check.add_argument("--data", type=Path, default=None, help="program data folder")
+    data = commands.add_parser(
+        "data", help="print the figures in force for a state, with sources and dates"
+    )
+    data.add_argument("state", nargs="?", metavar="STATE", help="two-letter code, like CT")
+    data.add_argument("--data", type=Path, default=None, help="program data folder")
+    data.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="date the figures are in force on (default: today)",
+    )
     return parser
 
 
@@ -156,12 +169,39 @@ def _check(arguments: argparse.Namespace) -> int:
     return EXIT_FLOW_PROBLEMS if failed else EXIT_OK
 
 
+def _data(arguments: argparse.Namespace) -> int:
+    data = load_program_data(arguments.data)
+    as_of = arguments.as_of or date.today()
+    if arguments.state is None:
+        print(
+            format_sections(
+                f"Program data as of {as_of.isoformat()}", [federal_report(data, as_of)]
+            )
+        )
+        print("\n".join(summary_lines(data, as_of)))
+        return EXIT_OK
+    code = arguments.state.strip().upper()
+    if code not in data.jurisdictions:
+        names = {j.name.lower(): j.code for j in data.jurisdictions.values()}
+        code = names.get(arguments.state.strip().lower(), "")
+    if not code:
+        print(
+            f"'{arguments.state}' is not a US state or DC; give a two-letter code like CT.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    name = data.jurisdictions[code].name
+    heading = f"{name} ({code}): figures in force on {as_of.isoformat()}"
+    sys.stdout.write(format_sections(heading, state_report(data, code, as_of)))
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
         args.insert(0, "run")
     arguments = _parser().parse_args(args)
-    handlers = {"run": _run, "walk": _walk, "check": _check}
+    handlers = {"run": _run, "walk": _walk, "check": _check, "data": _data}
     try:
         return handlers[arguments.command](arguments)
     except ProblemsFound as found:

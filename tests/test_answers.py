@@ -57,7 +57,7 @@ def check(interview: Interview, question_id: str, raw: object):
     ],
 )
 def test_money_accepted(interview: Interview, raw: str, expected: Decimal, shown: str) -> None:
-    parsed = check(interview, "annual_income", raw)
+    parsed = check(interview, "income_amount", raw)
     assert parsed.ok, parsed.error
     assert parsed.value == expected
     assert isinstance(parsed.value, Decimal)
@@ -67,7 +67,7 @@ def test_money_accepted(interview: Interview, raw: str, expected: Decimal, shown
 
 
 def test_money_below_zero(interview: Interview) -> None:
-    parsed = check(interview, "annual_income", "-5")
+    parsed = check(interview, "income_amount", "-5")
     assert not parsed.ok
     # The flow's own too_small wording (flows/intake.yaml) replaces the engine's default.
     assert parsed.error == ("Income can't be below zero. If the household had no income, enter 0.")
@@ -82,7 +82,7 @@ def test_money_below_zero(interview: Interview) -> None:
     ],
 )
 def test_money_rejected(interview: Interview, raw: str, message: str) -> None:
-    parsed = check(interview, "annual_income", raw)
+    parsed = check(interview, "income_amount", raw)
     assert parsed.error == message
     assert parsed.value is None
 
@@ -217,6 +217,6 @@ def test_yes_no_rejects_other_words(interview: Interview) -> None:
 def test_parse_directly(interview: Interview) -> None:
     # parse() needs no interview: the same reading rules from a Reading.
     reading = Reading(date(2026, 12, 4), "en", {"CT": "Connecticut"})
-    question = interview.flow.question("annual_income")
+    question = interview.flow.question("income_amount")
     assert parse(question, "52,000.50", reading).value == Decimal("52000.50")
     assert parse(question, "", reading).error == "Please answer this question to go on."

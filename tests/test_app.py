@@ -72,9 +72,17 @@ async def fill(pilot: Pilot[int], answer: str) -> None:
     await settle(pilot)
 
 
+async def choose_first(pilot: Pilot[int]) -> None:
+    """Enter on a list of choices picks the highlighted one, the first at the start."""
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 async def fill_ct_start(pilot: Pilot[int]) -> None:
-    for answer in ("CT", "2023-05-01", "4", "52000"):
+    for answer in ("CT", "2023-05-01", "4"):
         await fill(pilot, answer)
+    await choose_first(pilot)  # "A total for the year"
+    await fill(pilot, "52000")
 
 
 async def click_change(pilot: Pilot[int], question_id: str) -> None:
@@ -102,9 +110,12 @@ async def finish_ct(pilot: Pilot[int]) -> None:
 
 
 async def answer_ct_by_keys(pilot: Pilot[int]) -> None:
-    """CT, born 2023-05-01, 4 people, $52,000, no coverage, no diagnosis, no kidney failure."""
-    for answer in ("CT", "2023-05-01", "4", "52000"):
+    """CT, born 2023-05-01, 4 people, $52,000 a year, no coverage, no diagnosis, no kidney
+    failure."""
+    for answer in ("CT", "2023-05-01", "4"):
         await type_in(pilot, answer)
+    await choose_first(pilot)
+    await type_in(pilot, "52000")
     await finish_ct(pilot)
 
 
@@ -126,7 +137,8 @@ async def test_whole_interview_by_keys(flow: Flow, data: ProgramData) -> None:
         assert shown(app, "#answer-state") == "Connecticut"
         assert shown(app, "#answer-child_birth_date") == "May 1, 2023"
         assert shown(app, "#answer-household_size") == "4"
-        assert shown(app, "#answer-annual_income") == "$52,000"
+        assert shown(app, "#answer-income_frequency") == "A total for the year"
+        assert shown(app, "#answer-income_amount") == "$52,000"
         assert shown(app, "#answer-insurance") == "None right now"
         assert shown(app, "#answer-diagnoses") == "(skipped)"
         assert shown(app, "#answer-kidney_failure") == "No"
@@ -159,12 +171,20 @@ async def test_whole_interview_by_mouse(flow: Flow, data: ProgramData) -> None:
     app = OtguideApp(flow, data, AS_OF)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        for answer in ("Connecticut", "05/01/2023", "4", "52,000"):
+        # $4,000 a month x 12 = $48,000 a year, within HUSKY A's $66,330 for 4.
+        for answer in ("Connecticut", "05/01/2023", "4", None, "4,000"):
+            if answer is None:
+                assert current_id(app) == "income_frequency"
+                assert await pilot.click("#choices", offset=(4, 2))  # "Each month"
+                await settle(pilot)
+                continue
             assert await pilot.click("#typed")
             await pilot.press(*answer)
             assert await pilot.click("#continue")
             await settle(pilot)
         assert current_id(app) == "insurance"
+        assert app.session.interview.answers["income_frequency"].value == "month"
+        assert shown(app, "#transcript Label.said:last-of-type") == "$4,000"
         assert await pilot.click("#selections", offset=(4, 1))  # "None right now"
         assert app.screen.query_one("#selections", SelectionList).selected == ["none"]
         assert await pilot.click("#continue")
@@ -257,27 +277,26 @@ async def test_back_keeps_later_answers(flow: Flow, data: ProgramData) -> None:
         await settle(pilot)
         await fill_ct_start(pilot)
         assert current_id(app) == "insurance"
-        await pilot.press("escape")
-        await settle(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
+        for _ in range(3):
+            await pilot.press("escape")
+            await settle(pilot)
         assert current_id(app) == "household_size"
         assert app.screen.query_one("#typed", Input).value == "4"
-        await pilot.press("enter")  # keep 4; the income typed before comes back
+        await pilot.press("enter")  # keep 4; the answers given before come back
         await settle(pilot)
-        assert current_id(app) == "annual_income"
+        assert current_id(app) == "income_frequency"
+        assert app.screen.query_one("#choices", OptionList).highlighted == 0
+        await choose_first(pilot)
+        assert current_id(app) == "income_amount"
         assert app.screen.query_one("#typed", Input).value == "52000"
-        assert await pilot.click("#back")
-        await settle(pilot)
-        assert await pilot.click("#back")
-        await settle(pilot)
-        assert await pilot.click("#back")
-        await settle(pilot)
+        for _ in range(4):
+            assert await pilot.click("#back")
+            await settle(pilot)
         assert current_id(app) == "state"
         await pilot.press("escape")
         await settle(pilot)
         assert shown(app, "#note") == "This is the first question."
-        assert app.session.interview.answers["annual_income"].shown == "$52,000"
+        assert app.session.interview.answers["income_amount"].shown == "$52,000"
 
 
 async def test_bad_typed_answers_keep_the_text(flow: Flow, data: ProgramData) -> None:
@@ -298,11 +317,12 @@ async def test_bad_typed_answers_keep_the_text(flow: Flow, data: ProgramData) ->
         assert shown(app, ".answer-error") == message
         await fill(pilot, "2023-05-01")
         await fill(pilot, "4")
+        await choose_first(pilot)
 
         await type_in(pilot, "-5")
-        assert current_id(app) == "annual_income"
+        assert current_id(app) == "income_amount"
         assert app.screen.query_one("#typed", Input).value == "-5"
-        assert shown(app, ".answer-error") == engine_message(flow, data, "annual_income", "-5")
+        assert shown(app, ".answer-error") == engine_message(flow, data, "income_amount", "-5")
         assert "below zero" in shown(app, ".answer-error")
         await pilot.press("backspace", "backspace")
         await settle(pilot)

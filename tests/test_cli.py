@@ -14,7 +14,8 @@ as_of: 2026-12-04
 state: CT
 child_birth_date: 2023-05-01
 household_size: 4
-annual_income: 52000
+income_frequency: year
+income_amount: 52000
 insurance: none
 diagnoses: [F82]
 kidney_failure: no
@@ -42,8 +43,9 @@ def test_walk_json_lists_routes_in_order_with_reasons(tmp_path, capsys):
     medicaid = result["routes"][0]
     assert medicaid["program"] == "HUSKY A"
     assert medicaid["reasons"][0].startswith(
-        "$52,000 a year for 4 people is 157.6% of the 2026 poverty guideline; "
-        "HUSKY A covers children aged 1 to 5 up to 201% ($66,330 a year for 4)."
+        "$52,000 a year for 4 people is 157.6% of the 2026 poverty guideline. "
+        "HUSKY A covers children aged 1 to 5 up to 201%: up to $66,330 a year for a "
+        "household of 4."
     )
     assert medicaid["questions"], "each route carries its questions to ask"
     ruled_out = {item["id"]: item["reasons"] for item in result["ruled_out"]}
@@ -52,13 +54,21 @@ def test_walk_json_lists_routes_in_order_with_reasons(tmp_path, capsys):
         "private_out_of_network",
         "other_coverage",
         "medicare",
+        "ssi_medicaid",
+        "katie_beckett",
         "chip",
         "early_intervention",
+        "chip_buy_in",
+        "marketplace",
     }
     assert "HUSKY A (Medicaid) instead" in ruled_out["chip"][0]
+    # Medicaid by income makes the disability questions moot, so they were not asked.
+    assert ruled_out["katie_beckett"] == [
+        "Your child can get Medicaid by income; see the Medicaid route."
+    ]
     assert result["missing"] == []
     assert result["rules"]["poverty_guideline"]["year"] == 2026
-    assert result["rules"]["flow"] == {"id": "intake", "version": "1.0.0"}
+    assert result["rules"]["flow"] == {"id": "intake", "version": "2.0.0"}
 
 
 def test_walk_lists_open_questions_as_missing(tmp_path, capsys):
@@ -68,7 +78,7 @@ def test_walk_lists_open_questions_as_missing(tmp_path, capsys):
     assert [item["id"] for item in result["missing"]] == [
         "child_birth_date",
         "household_size",
-        "annual_income",
+        "income_frequency",
         "insurance",
         "diagnoses",
         "kidney_failure",
@@ -105,7 +115,8 @@ def test_walk_reports_every_bad_answer_with_line_and_column(tmp_path, capsys):
         "state: Conecticut\n"
         "child_birth_date: 2030-01-01\n"
         "housold_size: 4\n"
-        "annual_income: -5\n"
+        "income_frequency: year\n"
+        "income_amount: -5\n"
         "insurance: [none, private]\n",
     )
     assert main(["walk", str(answers)]) == EXIT_BAD_INPUT
@@ -117,9 +128,9 @@ def test_walk_reports_every_bad_answer_with_line_and_column(tmp_path, capsys):
         "Check the year of birth.",
         f"{answers}:4:1: 'housold_size' is not a question in this flow. "
         "Did you mean 'household_size'?",
-        f"{answers}:5:16: annual_income: Income can't be below zero. If the household had "
+        f"{answers}:6:16: income_amount: Income can't be below zero. If the household had "
         "no income, enter 0.",
-        f"{answers}:6:12: insurance: “None right now” can't be chosen together with other answers.",
+        f"{answers}:7:12: insurance: “None right now” can't be chosen together with other answers.",
     ]
 
 

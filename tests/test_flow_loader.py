@@ -48,17 +48,21 @@ def problems(path: Path) -> list[Problem]:
 def test_default_flow_loads() -> None:
     flow = load_flow(default_flow())
     assert flow.id == "intake"
-    assert flow.version == "1.0.0"
+    assert flow.version == "2.0.0"
     assert [q.id for q in flow.questions] == [
         "state",
         "child_birth_date",
         "household_size",
-        "annual_income",
+        "income_frequency",
+        "income_amount",
+        "hours_per_week",
         "insurance",
         "network",
         "diagnoses",
         "kidney_failure",
         "disability_benefits",
+        "disability",
+        "gets_ssi",
     ]
     assert [r.id for r in flow.routes] == [
         "private_in_network",
@@ -66,12 +70,16 @@ def test_default_flow_loads() -> None:
         "other_coverage",
         "medicare",
         "medicaid_epsdt",
+        "ssi_medicaid",
+        "katie_beckett",
         "chip",
         "early_intervention",
         "school",
+        "chip_buy_in",
+        "marketplace",
         "private_pay",
     ]
-    assert [r.rank for r in flow.routes] == [10, 15, 18, 20, 30, 35, 40, 50, 90]
+    assert [r.rank for r in flow.routes] == [10, 15, 18, 20, 30, 31, 32, 35, 40, 50, 60, 70, 90]
 
 
 def test_mini_flow_loads(mini: Path) -> None:

@@ -11,7 +11,8 @@ UNINSURED = [
     ("state", "CT"),
     ("child_birth_date", "05/14/2023"),
     ("household_size", "4"),
-    ("annual_income", "52000"),
+    ("income_frequency", "year"),
+    ("income_amount", "52000"),
     ("insurance", ["none"]),
 ]
 
@@ -43,7 +44,8 @@ def test_order_without_private_insurance(interview: Interview) -> None:
         "state",
         "child_birth_date",
         "household_size",
-        "annual_income",
+        "income_frequency",
+        "income_amount",
         "insurance",
         "diagnoses",
         "kidney_failure",
@@ -51,7 +53,7 @@ def test_order_without_private_insurance(interview: Interview) -> None:
 
 
 def test_network_asked_only_with_private(interview: Interview) -> None:
-    answer_all(interview, UNINSURED[:4])
+    answer_all(interview, UNINSURED[:5])
     answer_all(interview, [("insurance", ["private", "medicaid"])])
     assert interview.current.id == "network"
     answer_all(interview, [("network", "in"), ("diagnoses", ["F84.0"]), ("kidney_failure", "no")])
@@ -60,21 +62,21 @@ def test_network_asked_only_with_private(interview: Interview) -> None:
 
 
 def test_network_not_on_path_for_medicaid_only(interview: Interview) -> None:
-    answer_all(interview, [*UNINSURED[:4], ("insurance", ["medicaid"])])
+    answer_all(interview, [*UNINSURED[:5], ("insurance", ["medicaid"])])
     assert interview.current.id == "diagnoses"
     assert "network" not in ids(interview.path())
 
 
 def test_back_keeps_later_answers(interview: Interview) -> None:
-    answer_all(interview, UNINSURED[:4])
+    answer_all(interview, UNINSURED[:5])
     assert interview.current.id == "insurance"
     assert interview.back() is True
-    assert interview.current.id == "annual_income"
+    assert interview.current.id == "income_amount"
     assert interview.back() is True
-    assert interview.current.id == "household_size"
-    # Both later answers are still there.
-    assert interview.answers["household_size"].value == 4
-    assert interview.answers["annual_income"].shown == "$52,000"
+    assert interview.current.id == "income_frequency"
+    # The later answers are still there.
+    assert interview.answers["income_frequency"].shown == "A total for the year"
+    assert interview.answers["income_amount"].shown == "$52,000"
 
 
 def test_back_at_first_question(interview: Interview) -> None:
@@ -83,21 +85,22 @@ def test_back_at_first_question(interview: Interview) -> None:
 
 
 def test_answer_after_back_walks_forward_through_given_answers(interview: Interview) -> None:
-    answer_all(interview, UNINSURED[:4])
-    interview.back()
-    interview.back()
-    interview.back()
+    answer_all(interview, UNINSURED[:5])
+    for _ in range(4):
+        interview.back()
     assert interview.current.id == "child_birth_date"
     interview.answer("06/01/2023")
     # The next question, household_size, was answered already: it comes up again with
-    # its answer kept, and so does annual_income after it.
+    # its answer kept, and so do the income answers after it.
     assert interview.current.id == "household_size"
     assert interview.answers["household_size"].value == 4
     interview.answer("5")
-    assert interview.current.id == "annual_income"
-    assert interview.answers["annual_income"].value == 52000
+    assert interview.current.id == "income_frequency"
+    interview.answer("year")
+    assert interview.current.id == "income_amount"
+    assert interview.answers["income_amount"].value == 52000
     interview.answer("52000")
-    # annual_income was the last answered question: on to the first unanswered one.
+    # income_amount was the last answered question: on to the first unanswered one.
     assert interview.current.id == "insurance"
     assert interview.answers["child_birth_date"].value == date(2023, 6, 1)
     assert interview.answers["household_size"].value == 5
@@ -114,7 +117,7 @@ def test_change_insurance_drops_network(interview: Interview) -> None:
     answer_all(
         interview,
         [
-            *UNINSURED[:4],
+            *UNINSURED[:5],
             ("insurance", ["private"]),
             ("network", "out"),
             ("diagnoses", []),
@@ -128,10 +131,11 @@ def test_change_insurance_drops_network(interview: Interview) -> None:
     assert interview.answers["insurance"].value == ["none"]
     # Everything else stays, and the interview is still complete.
     assert sorted(interview.answers) == [
-        "annual_income",
         "child_birth_date",
         "diagnoses",
         "household_size",
+        "income_amount",
+        "income_frequency",
         "insurance",
         "kidney_failure",
         "state",
@@ -157,7 +161,7 @@ def test_change_state_keeps_other_answers(interview: Interview) -> None:
 
 
 def test_bad_change_keeps_the_old_answer(interview: Interview) -> None:
-    answer_all(interview, UNINSURED[:4])
+    answer_all(interview, UNINSURED[:5])
     change = interview.change("household_size", "0")
     assert not change.parsed.ok
     assert interview.answers["household_size"].value == 4
@@ -186,7 +190,8 @@ def _through_kidney(interview: Interview, birth: str) -> None:
             ("state", "CT"),
             ("child_birth_date", birth),
             ("household_size", "4"),
-            ("annual_income", "40000"),
+            ("income_frequency", "year"),
+            ("income_amount", "40000"),
             ("insurance", ["none"]),
             ("diagnoses", []),
             ("kidney_failure", "no"),
@@ -220,11 +225,12 @@ def test_changing_birth_date_drops_disability_benefits(interview: Interview) -> 
 def test_missing_lists_unanswered_questions(interview: Interview) -> None:
     answer_all(interview, UNINSURED[:2])
     outcome = interview.outcome()
-    # household_size, annual_income, insurance, diagnoses and kidney_failure are still open;
-    # network and disability_benefits cannot be decided yet, so they are not listed.
+    # household_size, income_frequency, insurance, diagnoses and kidney_failure are still
+    # open; income_amount, network, disability_benefits and disability cannot be decided
+    # yet, so they are not listed.
     assert [m.id for m in outcome.missing] == [
         "household_size",
-        "annual_income",
+        "income_frequency",
         "insurance",
         "diagnoses",
         "kidney_failure",
@@ -232,7 +238,7 @@ def test_missing_lists_unanswered_questions(interview: Interview) -> None:
 
 
 def test_reset(interview: Interview) -> None:
-    answer_all(interview, UNINSURED[:4])
+    answer_all(interview, UNINSURED[:5])
     interview.back()
     interview.reset()
     assert interview.answers == {}

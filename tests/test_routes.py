@@ -2,7 +2,7 @@
 
 2026 HHS poverty guideline (effective 2026-01-13), 48 contiguous states and DC:
 $15,960 for 1 person + $5,680 for each additional person; for 4 people
-15,960 + 3 x 5,680 = 33,000. Alaska: 19,950 + 7,100 each; Hawaii: 18,360 + 6,530 each.
+15,960 + 3 x 5,680 = 33,000, for 5 people 38,680. Alaska: 19,950 + 7,100 each (4: 41,250).
 Connecticut (data/states/CT.yaml): HUSKY A (Medicaid) 201% for ages 0 to 18, HUSKY D
 (Medicaid) 138% at 19 and 20, HUSKY B (CHIP) 323% under 19. Limits are inclusive and
 income is compared exactly with percent x guideline. The as-of date is 2026-12-04.
@@ -10,10 +10,16 @@ income is compared exactly with percent x guideline. The as-of date is 2026-12-0
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from typing import Any
 
+import pytest
+
+from otguide import resources
 from otguide.engine import Interview, Outcome
+from otguide.flow.model import Flow
+from otguide.programs.data import load_program_data
 
 ALL_ROUTES = [
     "private_in_network",
@@ -21,9 +27,13 @@ ALL_ROUTES = [
     "other_coverage",
     "medicare",
     "medicaid_epsdt",
+    "ssi_medicaid",
+    "katie_beckett",
     "chip",
     "early_intervention",
     "school",
+    "chip_buy_in",
+    "marketplace",
     "private_pay",
 ]
 
@@ -33,7 +43,8 @@ BASE: dict[str, Any] = {
     "state": "CT",
     "child_birth_date": "05/14/2023",
     "household_size": "4",
-    "annual_income": "52000",
+    "income_frequency": "year",
+    "income_amount": "52000",
     "insurance": ["none"],
     "diagnoses": [],
     "kidney_failure": "no",
@@ -51,9 +62,16 @@ MEDICAID_PAYS_SECOND = (
     "covered care, such as copays or visits past the plan's limit."
 )
 EPSDT = " Under EPSDT it must cover medically necessary OT."
+NO_WAITING_PERIOD = (
+    "There is no waiting period: since June 3, 2025, CHIP may not make a child go without "
+    "insurance for a while before enrolling."
+)
 
 
-def answers(**changes: Any) -> dict[str, Any]:
+def answers(annual_income: str | None = None, **changes: Any) -> dict[str, Any]:
+    """BASE with changes; `annual_income` is a yearly total."""
+    if annual_income is not None:
+        changes["income_amount"] = annual_income
     merged = {**BASE, **changes}
     return {key: value for key, value in merged.items() if value is not None}
 
@@ -89,29 +107,44 @@ def asked(interview: Interview) -> list[str]:
 def test_reason_text_for_a_three_year_old(run) -> None:
     # 52,000 / 33,000 = 1.575757... -> 157.6% (one decimal, half up). Age 3 is in HUSKY A's
     # band for children aged 1 to 5 (from_age 1, below_age 6). 2.01 x 33,000 = 66,330.
-    outcome = run(answers()).outcome()
-    assert route_ids(outcome) == ["medicaid_epsdt", "school", "private_pay"]
+    interview = run(answers())
+    # Medicaid by income: the disability questions would change nothing, so none is asked.
+    assert "disability" not in asked(interview)
+    outcome = interview.outcome()
+    fitting = ["medicaid_epsdt", "school", "private_pay"]
+    assert route_ids(outcome) == fitting
+    assert ruled_out_ids(outcome) == others(fitting)
     medicaid = route(outcome, "medicaid_epsdt")
     assert medicaid.program == "HUSKY A"
     assert medicaid.reasons == [
-        "$52,000 a year for 4 people is 157.6% of the 2026 poverty guideline; HUSKY A covers "
-        "children aged 1 to 5 up to 201% ($66,330 a year for 4)." + EPSDT
+        "$52,000 a year for 4 people is 157.6% of the 2026 poverty guideline. HUSKY A covers "
+        "children aged 1 to 5 up to 201%: up to $66,330 a year for a household of 4." + EPSDT
     ]
     assert medicaid.payment == [MEDICAID_PAYS_FIRST]
     assert route(outcome, "private_pay").reasons == PRIVATE_PAY_REASONS
-    # 52,000 <= 66,330, so CHIP is ruled out in favour of Medicaid.
+    # 52,000 <= 66,330, so CHIP, the Marketplace and the disability routes are ruled out.
     assert ruled_out(outcome, "chip").reasons == [
         "Your child qualifies for HUSKY A (Medicaid) instead, which covers more through EPSDT."
+    ]
+    assert ruled_out(outcome, "marketplace").reasons == [
+        "Your child qualifies for Medicaid or CHIP by income, which cost much less."
+    ]
+    assert ruled_out(outcome, "katie_beckett").reasons == [
+        "Your child can get Medicaid by income; see the Medicaid route."
+    ]
+    assert ruled_out(outcome, "chip_buy_in").reasons == [
+        "This guide does not know of a full-price CHIP buy-in in Connecticut."
     ]
 
 
 def test_baby_under_one_band(run) -> None:
     # Born 2026-06-01: 0 years old on 2026-12-04; 6 completed months (June 1 -> Dec 1).
+    # At the 1st birthday HUSKY A stays at 201%, so no change of limit is announced.
     outcome = run(answers(child_birth_date="06/01/2026")).outcome()
     assert route_ids(outcome) == ["medicaid_epsdt", "early_intervention", "private_pay"]
     assert route(outcome, "medicaid_epsdt").reasons == [
-        "$52,000 a year for 4 people is 157.6% of the 2026 poverty guideline; HUSKY A covers "
-        "babies under 1 up to 201% ($66,330 a year for 4)." + EPSDT
+        "$52,000 a year for 4 people is 157.6% of the 2026 poverty guideline. HUSKY A covers "
+        "babies under 1 up to 201%: up to $66,330 a year for a household of 4." + EPSDT
     ]
     assert (
         route(outcome, "early_intervention")
@@ -134,63 +167,80 @@ def test_income_exactly_at_the_medicaid_limit(run) -> None:
     assert route_ids(outcome) == fitting
     assert ruled_out_ids(outcome) == others(fitting)
     assert route(outcome, "medicaid_epsdt").reasons == [
-        "$66,330 a year for 4 people is 201.0% of the 2026 poverty guideline; HUSKY A covers "
-        "children aged 1 to 5 up to 201% ($66,330 a year for 4)." + EPSDT
+        "$66,330 a year for 4 people is 201.0% of the 2026 poverty guideline. HUSKY A covers "
+        "children aged 1 to 5 up to 201%: up to $66,330 a year for a household of 4." + EPSDT
     ]
 
 
 def test_one_dollar_above_the_medicaid_limit(run) -> None:
     # 66,331 > 66,330: no HUSKY A. Uninsured and 66,331 <= 3.23 x 33,000 = 106,590: HUSKY B.
     # 66,331 / 33,000 = 2.0100303... -> 201.0%. Above the limit by 66,331 - 66,330 = $1.
-    outcome = run(answers(annual_income="66331")).outcome()
+    # For 5 people: 2.01 x 38,680 = 77,746.80, which 66,331 is within.
+    interview = run(answers(annual_income="66331", disability="no"))
+    assert asked(interview)[-1] == "disability"
+    outcome = interview.outcome()
     fitting = ["chip", "school", "private_pay"]
     assert route_ids(outcome) == fitting
     assert ruled_out_ids(outcome) == others(fitting)
     assert ruled_out(outcome, "medicaid_epsdt").reasons == [
-        "$66,331 a year for 4 people is 201.0% of the 2026 poverty guideline; HUSKY A covers "
-        "children aged 1 to 5 up to 201% ($66,330 a year for 4), so your income is $1 above it."
+        "$66,331 a year for 4 people is 201.0% of the 2026 poverty guideline. HUSKY A covers "
+        "children aged 1 to 5 up to 201%: $66,330 a year for a household of 4, so your income "
+        "is $1 above it. For a household of 5 the limit would be $77,746.80, which your income "
+        "is within."
     ]
     chip = route(outcome, "chip")
     assert chip.program == "HUSKY B"
     assert chip.reasons[0] == (
         "$66,331 a year for 4 people is 201.0% of the 2026 poverty guideline: above the "
-        "Medicaid limit, and within HUSKY B's limit for children under 19 of 323% ($106,590 a "
-        "year for 4). Your child has no other coverage, which CHIP requires."
+        "Medicaid limit, and within HUSKY B's limit for children under 19 of 323%: up to "
+        "$106,590 a year for a household of 4. Your child has no other coverage, which CHIP "
+        "requires."
     )
-    # The second reason is HUSKY B's family cost note from CT.yaml.
+    # HUSKY B's family cost note from CT.yaml, then the federal waiting-period rule.
     assert chip.reasons[1].startswith("Above 201% and up to 254% of the poverty guideline")
+    assert chip.reasons[2] == NO_WAITING_PERIOD
     assert chip.payment == ["Pays first, as your child's main coverage."]
 
 
 def test_income_exactly_at_the_chip_limit(run) -> None:
     # 3.23 x 33,000 = 106,590; equal is inside (inclusive). 106,590 / 33,000 = 3.23 -> 323.0%.
-    outcome = run(answers(annual_income="106590")).outcome()
+    outcome = run(answers(annual_income="106590", disability="no")).outcome()
     assert route_ids(outcome) == ["chip", "school", "private_pay"]
     assert (
         route(outcome, "chip")
         .reasons[0]
         .startswith(
             "$106,590 a year for 4 people is 323.0% of the 2026 poverty guideline: above the "
-            "Medicaid limit, and within HUSKY B's limit for children under 19 of 323% ($106,590"
+            "Medicaid limit, and within HUSKY B's limit for children under 19 of 323%: up to "
+            "$106,590 a year"
         )
     )
 
 
 def test_one_dollar_above_the_chip_limit(run) -> None:
-    # 106,591 > 106,590 and > 66,330: neither Medicaid nor CHIP.
+    # 106,591 > 106,590 and > 66,330: neither Medicaid nor CHIP, so the Marketplace.
     # 106,591 / 33,000 = 3.2300303... -> 323.0%; above HUSKY A by 106,591 - 66,330 = 40,261.
-    outcome = run(answers(annual_income="106591")).outcome()
-    fitting = ["school", "private_pay"]
+    # For 5: HUSKY B 3.23 x 38,680 = 124,936.40 (within); HUSKY A 77,746.80 (not within).
+    outcome = run(answers(annual_income="106591", disability="no")).outcome()
+    fitting = ["school", "marketplace", "private_pay"]
     assert route_ids(outcome) == fitting
     assert ruled_out_ids(outcome) == others(fitting)
     assert ruled_out(outcome, "chip").reasons == [
         "$106,591 a year for 4 people is 323.0% of the 2026 poverty guideline; HUSKY B covers "
-        "up to 323% ($106,590 a year for 4), so your income is $1 above it."  # 106,591 - 106,590
+        "up to 323%: $106,590 a year for a household of 4, so your income is $1 above it. "
+        "For a household of 5 the limit would be $124,936.40, which your income is within."
     ]
     assert (
         ruled_out(outcome, "medicaid_epsdt")
         .reasons[0]
-        .endswith("($66,330 a year for 4), so your income is $40,261 above it.")
+        .endswith(
+            "$66,330 a year for a household of 4, so your income is $40,261 above it. For a "
+            "household of 5 the limit would be $77,746.80."
+        )
+    )
+    assert route(outcome, "marketplace").reasons[1] == (
+        "$106,591 a year for 4 people is above the Medicaid and CHIP limits for your child. "
+        "HealthCare.gov shows what a plan would cost after any help your income gets."
     )
 
 
@@ -260,25 +310,30 @@ def test_twenty_year_old_at_husky_d_limit(run) -> None:
     medicaid = route(outcome, "medicaid_epsdt")
     assert medicaid.program == "HUSKY D"
     assert medicaid.reasons == [
-        "$45,540 a year for 4 people is 138.0% of the 2026 poverty guideline; HUSKY D covers "
-        "young adults aged 19 and 20 up to 138% ($45,540 a year for 4)." + EPSDT
+        "$45,540 a year for 4 people is 138.0% of the 2026 poverty guideline. HUSKY D covers "
+        "young adults aged 19 and 20 up to 138%: up to $45,540 a year for a household of 4." + EPSDT
     ]
-    assert ruled_out(outcome, "chip").reasons == [
-        "HUSKY B covers children under 19; your child is 20."
-    ]
+    assert ruled_out(outcome, "chip").reasons == ["HUSKY B does not cover a child aged 20."]
     assert route(outcome, "school").reasons[0].startswith("Your child is 20.")
 
 
 def test_twenty_year_old_one_dollar_above_husky_d(run) -> None:
     # 45,541 > 45,540; above by $1. 45,541 / 33,000 = 1.3800303... -> 138.0%.
+    # For 5 people: 1.38 x 38,680 = 53,378.40, which 45,541 is within.
     outcome = run(
-        answers(child_birth_date="12/05/2005", annual_income="45541", disability_benefits="no")
+        answers(
+            child_birth_date="12/05/2005",
+            annual_income="45541",
+            disability_benefits="no",
+            disability="no",
+        )
     ).outcome()
-    assert route_ids(outcome) == ["school", "private_pay"]
+    assert route_ids(outcome) == ["school", "marketplace", "private_pay"]
     assert ruled_out(outcome, "medicaid_epsdt").reasons == [
-        "$45,541 a year for 4 people is 138.0% of the 2026 poverty guideline; HUSKY D covers "
-        "young adults aged 19 and 20 up to 138% ($45,540 a year for 4), so your income is $1 "
-        "above it."
+        "$45,541 a year for 4 people is 138.0% of the 2026 poverty guideline. HUSKY D covers "
+        "young adults aged 19 and 20 up to 138%: $45,540 a year for a household of 4, so your "
+        "income is $1 above it. For a household of 5 the limit would be $53,378.40, which your "
+        "income is within."
     ]
 
 
@@ -309,7 +364,9 @@ def test_twenty_one_is_rejected_by_validation(interview: Interview) -> None:
 def test_insured_above_the_medicaid_limit(run) -> None:
     # 80,000 > 66,330: no Medicaid. The child has a private plan, so no CHIP either (CHIP
     # covers only children without other coverage), whatever 80,000 <= 106,590 says.
-    outcome = run(answers(annual_income="80000", insurance=["private"], network="in")).outcome()
+    outcome = run(
+        answers(annual_income="80000", insurance=["private"], network="in", disability="no")
+    ).outcome()
     fitting = ["private_in_network", "school", "private_pay"]
     assert route_ids(outcome) == fitting
     assert ruled_out_ids(outcome) == others(fitting)
@@ -325,22 +382,32 @@ def test_insured_above_the_medicaid_limit(run) -> None:
     assert ruled_out(outcome, "private_out_of_network").reasons == [
         "You said the clinic is in your plan's network."
     ]
-    # 80,000 - 66,330 = 13,670 above HUSKY A; 80,000 / 33,000 = 2.4242... -> 242.4%.
+    # 80,000 - 66,330 = 13,670 above HUSKY A; 80,000 / 33,000 = 2.4242... -> 242.4%; for 5
+    # people the limit 77,746.80 is still below 80,000.
     assert ruled_out(outcome, "medicaid_epsdt").reasons == [
-        "$80,000 a year for 4 people is 242.4% of the 2026 poverty guideline; HUSKY A covers "
-        "children aged 1 to 5 up to 201% ($66,330 a year for 4), so your income is $13,670 "
-        "above it."
+        "$80,000 a year for 4 people is 242.4% of the 2026 poverty guideline. HUSKY A covers "
+        "children aged 1 to 5 up to 201%: $66,330 a year for a household of 4, so your income "
+        "is $13,670 above it. For a household of 5 the limit would be $77,746.80."
+    ]
+    assert ruled_out(outcome, "marketplace").reasons == [
+        "Your child has coverage now; this route is for a child without it."
     ]
 
 
 def test_insured_within_the_medicaid_limit(run) -> None:
-    # 52,000 <= 66,330: Medicaid too, but the private plan (rank 10) pays first and
-    # Medicaid (rank 30) second.
+    # 52,000 <= 66,330: Medicaid too, as second payer behind the private plan (rank 10,
+    # then Medicaid at rank 30).
     outcome = run(answers(insurance=["private"], network="in")).outcome()
     fitting = ["private_in_network", "medicaid_epsdt", "school", "private_pay"]
     assert route_ids(outcome) == fitting
     assert ruled_out_ids(outcome) == others(fitting)
-    assert route(outcome, "medicaid_epsdt").payment == [MEDICAID_PAYS_SECOND]
+    medicaid = route(outcome, "medicaid_epsdt")
+    assert medicaid.reasons[1] == (
+        "Your child can have HUSKY A as well as the coverage you have now. Your plan pays "
+        "first, and Medicaid pays second: copays, deductibles and visits past the plan's limit "
+        "for covered care."
+    )
+    assert medicaid.payment == [MEDICAID_PAYS_SECOND]
     assert ruled_out(outcome, "chip").reasons == [
         "CHIP covers only children without other health coverage, and your child has coverage "
         "now. Medicaid can pay second instead: see the Medicaid route."
@@ -349,7 +416,7 @@ def test_insured_within_the_medicaid_limit(run) -> None:
 
 def test_network_unknown_gives_both_private_routes(run) -> None:
     outcome = run(
-        answers(annual_income="80000", insurance=["private"], network="unknown")
+        answers(annual_income="80000", insurance=["private"], network="unknown", disability="no")
     ).outcome()
     assert route_ids(outcome) == [
         "private_in_network",
@@ -360,25 +427,27 @@ def test_network_unknown_gives_both_private_routes(run) -> None:
 
 
 def test_already_on_medicaid_above_the_limit(run) -> None:
-    # Enrolled already: the Medicaid route stands whatever the income (on_medicaid).
+    # Enrolled already: the Medicaid route stands whatever the income (on_medicaid), and
+    # the disability questions are not asked.
     outcome = run(answers(annual_income="90000", insurance=["medicaid"])).outcome()
     assert route_ids(outcome) == ["medicaid_epsdt", "school", "private_pay"]
-    assert (
-        route(outcome, "medicaid_epsdt").reasons[0].startswith("Your child already has Medicaid.")
-    )
+    assert route(outcome, "medicaid_epsdt").reasons == [
+        "Your child already has Medicaid. Use it: under EPSDT, Medicaid must cover OT that is "
+        "medically necessary for anyone under 21, even beyond the limits it sets for adults."
+    ]
 
 
 def test_already_on_chip(run) -> None:
-    outcome = run(answers(annual_income="90000", insurance=["chip"])).outcome()
+    outcome = run(answers(annual_income="90000", insurance=["chip"], disability="no")).outcome()
     assert route_ids(outcome) == ["chip", "school", "private_pay"]
-    assert route(outcome, "chip").reasons[0] == (
-        "Your child already has HUSKY B. Use it: ask how it covers OT, since CHIP sets its own "
-        "limits."
-    )
+    assert route(outcome, "chip").reasons == [
+        "Your child already has HUSKY B. Use it: ask how it covers OT. A separate CHIP plan "
+        "sets its own benefits and is not bound by Medicaid's EPSDT rule."
+    ]
 
 
 def test_other_coverage(run) -> None:
-    outcome = run(answers(annual_income="90000", insurance=["other"])).outcome()
+    outcome = run(answers(annual_income="90000", insurance=["other"], disability="no")).outcome()
     assert route_ids(outcome) == ["other_coverage", "school", "private_pay"]
 
 
@@ -394,24 +463,30 @@ def test_household_of_one_at_the_limit(run) -> None:
     ).outcome()
     assert route_ids(outcome) == ["medicaid_epsdt", "school", "private_pay"]
     assert route(outcome, "medicaid_epsdt").reasons == [
-        "$32,079 a year for 1 person is 201.0% of the 2026 poverty guideline; HUSKY A covers "
-        "children aged 6 to 18 up to 201% ($32,079.60 a year for 1)." + EPSDT
+        "$32,079 a year for 1 person is 201.0% of the 2026 poverty guideline. HUSKY A covers "
+        "children aged 6 to 18 up to 201%: up to $32,079.60 a year for a household of 1." + EPSDT
     ]
 
 
 def test_household_of_one_above_the_limit(run) -> None:
     # 32,080 > 32,079.60, above by $0.40. CHIP: 3.23 x 15,960 = 51,550.80 >= 32,080.
-    # 32,080 / 15,960 = 2.01002... -> 201.0%.
+    # 32,080 / 15,960 = 2.01002... -> 201.0%. For 2 people: 2.01 x 21,640 = 43,496.40.
     outcome = run(
-        answers(child_birth_date="05/14/2016", household_size="1", annual_income="32080")
+        answers(
+            child_birth_date="05/14/2016",
+            household_size="1",
+            annual_income="32080",
+            disability="no",
+        )
     ).outcome()
     assert route_ids(outcome) == ["chip", "school", "private_pay"]
     assert ruled_out(outcome, "medicaid_epsdt").reasons == [
-        "$32,080 a year for 1 person is 201.0% of the 2026 poverty guideline; HUSKY A covers "
-        "children aged 6 to 18 up to 201% ($32,079.60 a year for 1), so your income is $0.40 "
-        "above it."
+        "$32,080 a year for 1 person is 201.0% of the 2026 poverty guideline. HUSKY A covers "
+        "children aged 6 to 18 up to 201%: $32,079.60 a year for a household of 1, so your "
+        "income is $0.40 above it. For a household of 2 the limit would be $43,496.40, which "
+        "your income is within."
     ]
-    assert "($51,550.80 a year for 1)" in route(outcome, "chip").reasons[0]
+    assert "up to $51,550.80 a year for a household of 1." in route(outcome, "chip").reasons[0]
 
 
 def test_household_of_twelve(run) -> None:
@@ -422,33 +497,80 @@ def test_household_of_twelve(run) -> None:
     ).outcome()
     assert route_ids(outcome) == ["medicaid_epsdt", "school", "private_pay"]
     assert route(outcome, "medicaid_epsdt").reasons == [
-        "$157,664 a year for 12 people is 201.0% of the 2026 poverty guideline; HUSKY A covers "
-        "children aged 6 to 18 up to 201% ($157,664.40 a year for 12)." + EPSDT
+        "$157,664 a year for 12 people is 201.0% of the 2026 poverty guideline. HUSKY A covers "
+        "children aged 6 to 18 up to 201%: up to $157,664.40 a year for a household of 12." + EPSDT
     ]
 
 
 def test_household_of_twelve_above_the_limit(run) -> None:
     # 157,665 > 157,664.40 (by $0.60): no Medicaid; 3.23 x 78,440 = 253,361.20: CHIP.
+    # For 13 people: 15,960 + 12 x 5,680 = 84,120; x 2.01 = 169,081.20.
     outcome = run(
-        answers(child_birth_date="05/14/2016", household_size="12", annual_income="157665")
+        answers(
+            child_birth_date="05/14/2016",
+            household_size="12",
+            annual_income="157665",
+            disability="no",
+        )
     ).outcome()
     assert route_ids(outcome) == ["chip", "school", "private_pay"]
     assert (
         ruled_out(outcome, "medicaid_epsdt")
         .reasons[0]
-        .endswith("($157,664.40 a year for 12), so your income is $0.60 above it.")
+        .endswith(
+            "$157,664.40 a year for a household of 12, so your income is $0.60 above it. For a "
+            "household of 13 the limit would be $169,081.20, which your income is within."
+        )
     )
-    assert "($253,361.20 a year for 12)" in route(outcome, "chip").reasons[0]
+    assert "up to $253,361.20 a year for a household of 12." in route(outcome, "chip").reasons[0]
 
 
-# A state without program data ----------------------------------------------------------------
+# Alaska's own poverty table, and a state whose figures the data lacks ----------------------
 
 
 def test_alaska_family(run) -> None:
-    # No data/states/AK.yaml: Medicaid "may qualify"; CHIP cannot be decided and is ruled out
-    # with the reason; a 3-year-old gets school by age, no Early Intervention.
+    # Alaska's table for 4: 19,950 + 3 x 7,100 = 41,250. 52,000 / 41,250 = 1.26060... ->
+    # 126.1%. Denali KidCare covers ages 1 to 5 up to 208%: 2.08 x 41,250 = 85,800.
     outcome = run(answers(state="AK")).outcome()
     fitting = ["medicaid_epsdt", "school", "private_pay"]
+    assert route_ids(outcome) == fitting
+    medicaid = route(outcome, "medicaid_epsdt")
+    assert medicaid.program == "Denali KidCare"
+    assert medicaid.reasons == [
+        "$52,000 a year for 4 people is 126.1% of the 2026 poverty guideline. Denali KidCare "
+        "covers children aged 1 to 5 up to 208%: up to $85,800 a year for a household of 4." + EPSDT
+    ]
+    # Alaska has no separate CHIP.
+    assert ruled_out(outcome, "chip").reasons == [
+        "Alaska has no separate CHIP: it covers children through Denali KidCare, so see the "
+        "Medicaid route."
+    ]
+
+
+@pytest.fixture(scope="module")
+def run_without_alaska(flow: Flow, tmp_path_factory: pytest.TempPathFactory):
+    """The default flow with the shipped data minus Alaska's state file."""
+    copy = tmp_path_factory.mktemp("data") / "data"
+    shutil.copytree(resources.data_dir(), copy)
+    (copy / "states" / "AK.yaml").unlink()
+    data = load_program_data(copy)
+
+    def run_interview(given: dict[str, Any]) -> Interview:
+        interview = Interview(flow, data, date(2026, 12, 4))
+        while not interview.finished:
+            question = interview.current
+            assert question is not None and question.id in given, question
+            assert interview.answer(given[question.id]).parsed.ok
+        return interview
+
+    return run_interview
+
+
+def test_state_without_program_data(run_without_alaska) -> None:
+    # No Alaska figures: Medicaid "may qualify"; CHIP cannot be decided and is ruled out
+    # with the reason; the Marketplace stays open; a 3-year-old gets school by age.
+    outcome = run_without_alaska(answers(state="AK", disability="no")).outcome()
+    fitting = ["medicaid_epsdt", "school", "marketplace", "private_pay"]
     assert route_ids(outcome) == fitting
     assert ruled_out_ids(outcome) == others(fitting)
     medicaid = route(outcome, "medicaid_epsdt")
@@ -470,11 +592,18 @@ def test_alaska_family(run) -> None:
     assert outcome.rules["program_data"] == []
 
 
-def test_alaska_toddler_early_intervention(run) -> None:
+def test_toddler_early_intervention_without_state_data(run_without_alaska) -> None:
     # Born 2025-03-10: 1 year old; (2026 - 2025) x 12 + (12 - 3) = 21, minus 1 because the
     # 4th comes before the 10th: 20 completed months on 2026-12-04.
-    outcome = run(answers(state="AK", child_birth_date="03/10/2025")).outcome()
-    assert route_ids(outcome) == ["medicaid_epsdt", "early_intervention", "private_pay"]
+    outcome = run_without_alaska(
+        answers(state="AK", child_birth_date="03/10/2025", disability="no")
+    ).outcome()
+    assert route_ids(outcome) == [
+        "medicaid_epsdt",
+        "early_intervention",
+        "marketplace",
+        "private_pay",
+    ]
     ei = route(outcome, "early_intervention")
     assert ei.program == "Alaska Early Intervention program (IDEA Part C)"
     assert ei.reasons[0].startswith("Your child is 20 months old.")
@@ -483,6 +612,16 @@ def test_alaska_toddler_early_intervention(run) -> None:
         "The evaluation, the family plan (IFSP) and service coordination are free in every "
         "state; ask whether Alaska charges a fee"
     )
+
+
+def test_alaska_toddler_early_intervention(run) -> None:
+    outcome = run(answers(state="AK", child_birth_date="03/10/2025")).outcome()
+    ei = route(outcome, "early_intervention")
+    assert ei.program == "Alaska Early Intervention/Infant Learning Program (EI/ILP)"
+    # Alaska's data says families may pay a fee: the state's own note, then the federal
+    # sentence on what is always free.
+    assert ei.reasons[1].startswith("Alaska has charged fees for some services")
+    assert ei.reasons[2].startswith("The evaluation, the family plan (IFSP)")
 
 
 def test_ct_has_only_the_general_notice(run) -> None:
@@ -514,7 +653,13 @@ def test_child_on_dialysis(run) -> None:
 def test_kidney_failure_with_private_insurance(run) -> None:
     # federal.yaml medicare_esrd: 30 months in which a job-based group plan pays first.
     outcome = run(
-        answers(kidney_failure="yes", annual_income="80000", insurance=["private"], network="in")
+        answers(
+            kidney_failure="yes",
+            annual_income="80000",
+            insurance=["private"],
+            network="in",
+            disability="no",
+        )
     ).outcome()
     assert route_ids(outcome) == ["private_in_network", "medicare", "school", "private_pay"]
     assert route(outcome, "medicare").payment == [
@@ -529,7 +674,7 @@ def test_kidney_failure_with_private_insurance(run) -> None:
 def test_rules_block_december_2026(run) -> None:
     rules = run(answers()).outcome().rules
     assert rules["as_of"] == "2026-12-04"
-    assert rules["flow"] == {"id": "intake", "version": "1.0.0"}
+    assert rules["flow"] == {"id": "intake", "version": "2.0.0"}
     assert rules["poverty_guideline"]["year"] == 2026
     assert rules["poverty_guideline"]["effective"] == "2026-01-13"
     figures = [item["figure"] for item in rules["program_data"]]
@@ -547,8 +692,8 @@ def test_rules_block_june_2025(run) -> None:
     assert outcome.rules["poverty_guideline"]["year"] == 2025
     assert outcome.rules["poverty_guideline"]["effective"] == "2025-01-15"
     assert route(outcome, "medicaid_epsdt").reasons == [
-        "$52,000 a year for 4 people is 161.7% of the 2025 poverty guideline; HUSKY A covers "
-        "children aged 1 to 5 up to 201% ($64,621.50 a year for 4)." + EPSDT
+        "$52,000 a year for 4 people is 161.7% of the 2025 poverty guideline. HUSKY A covers "
+        "children aged 1 to 5 up to 201%: up to $64,621.50 a year for a household of 4." + EPSDT
     ]
 
 
@@ -566,10 +711,10 @@ def test_2026_guideline_on_its_effective_date(run) -> None:
 
 def test_income_between_2025_and_2026_limits(run) -> None:
     # 65,000: above the 2025 limit 64,621.50 but within the 2026 limit 66,330.
-    in_2025 = run(answers(annual_income="65000"), as_of=date(2026, 1, 12)).outcome()
-    in_2026 = run(answers(annual_income="65000"), as_of=date(2026, 1, 13)).outcome()
-    assert route_ids(in_2025)[0] == "chip"
-    assert route_ids(in_2026)[0] == "medicaid_epsdt"
+    in_2025 = run(answers(annual_income="65000", disability="no"), as_of=date(2026, 1, 12))
+    in_2026 = run(answers(annual_income="65000"), as_of=date(2026, 1, 13))
+    assert route_ids(in_2025.outcome())[0] == "chip"
+    assert route_ids(in_2026.outcome())[0] == "medicaid_epsdt"
 
 
 def test_answers_read_back_in_order(run) -> None:
@@ -579,6 +724,7 @@ def test_answers_read_back_in_order(run) -> None:
         "Connecticut",
         "May 14, 2023",
         "4",
+        "A total for the year",
         "$52,000",
         "None right now",
         "No",
@@ -592,7 +738,7 @@ def test_percent_rounds_half_up(run) -> None:
     assert (
         route(outcome, "medicaid_epsdt")
         .reasons[0]
-        .startswith("$49,582.50 a year for 4 people is 150.3% of the 2026 poverty guideline;")
+        .startswith("$49,582.50 a year for 4 people is 150.3% of the 2026 poverty guideline.")
     )
 
 

@@ -84,6 +84,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Did you mean {suggestion}?",
         "es": "¿Quiso decir {suggestion}?",
     },
+    "no_guideline": {
+        "en": (
+            "This guide has no poverty guideline in force on {as_of}, so it cannot check "
+            "Medicaid or CHIP income limits for that date. Ask the state Medicaid agency."
+        ),
+        "es": (
+            "Esta guía no tiene una guía de pobreza vigente el {as_of}, así que no puede "
+            "revisar los límites de ingresos de Medicaid o CHIP para esa fecha. Pregunte a "
+            "la agencia de Medicaid del estado."
+        ),
+    },
+    "stale_guideline": {
+        "en": (
+            "The newest poverty guideline in this guide is from {year}; the {as_of_year} "
+            "figures may differ, so check every limit below with the program."
+        ),
+        "es": (
+            "La guía de pobreza más reciente de esta guía es de {year}; las cifras de "
+            "{as_of_year} pueden ser distintas, así que confirme cada límite con el programa."
+        ),
+    },
 }
 
 

@@ -15,7 +15,8 @@ from jinja2 import TemplateNotFound
 from jinja2.exceptions import UndefinedError
 
 from otguide.engine.evaluation import UNKNOWN, evaluate, render_text
-from otguide.expressions import ExpressionFailed
+from otguide.engine.messages import message
+from otguide.expressions import ExpressionFailed, format_date
 from otguide.flow.loader import template_file
 from otguide.flow.model import Reason, Route
 from otguide.i18n import DEFAULT_LANGUAGE, pick
@@ -137,7 +138,8 @@ def _rules(interview: Interview, state: str | None) -> dict[str, Any]:
             rules["program_data"].append(_figure(program.name, program.provenance))
         for bands in state_data.limits.values():
             for band in bands:
-                label = f"{band.program}, {pick(band.band)}: {band.percent}%"
+                limit = f"{band.percent}%" if band.covered else "no group by income"
+                label = f"{band.program}, {pick(band.band)}: {limit}"
                 rules["program_data"].append(_figure(label, band.provenance))
     return rules
 
@@ -149,6 +151,19 @@ def _figure(label: str, provenance: Any) -> dict[str, Any]:
         "source": provenance.source_url,
         "single_source": provenance.single_source,
     }
+
+
+def _data_warnings(interview: Interview) -> list[str]:
+    """Warnings about the figures themselves, whatever the flow says: every result and
+    export carries them."""
+    data, as_of, language = interview.data, interview.as_of, interview.language
+    try:
+        table = data.guideline_table(as_of)
+    except NoGuideline:
+        return [message("no_guideline", language, as_of=format_date(as_of, language))]
+    if table.year < as_of.year:
+        return [message("stale_guideline", language, year=table.year, as_of_year=as_of.year)]
+    return []
 
 
 def build_outcome(interview: Interview) -> Outcome:
@@ -195,7 +210,7 @@ def build_outcome(interview: Interview) -> Outcome:
         routes=[result for _, _, result in sorted(fitting, key=lambda item: item[:2])],
         ruled_out=ruled_out,
         missing=missing,
-        notices=_texts(flow.notices, context, language),
+        notices=_data_warnings(interview) + _texts(flow.notices, context, language),
         rules=_rules(interview, state),
         answers=[
             (interview.prompt(q, context), a.shown)

@@ -30,7 +30,14 @@ class Provenance:
     effective: date
     single_source: bool
     checked: date | None = None
+    confirmed: date | None = None
+    """The latest date a dated source shows the figure still in force."""
     note: str = ""
+
+    @property
+    def vouched(self) -> date:
+        """The newest date any source vouches for the figure."""
+        return max(self.effective, self.confirmed or self.effective)
 
     @classmethod
     def from_yaml(cls, item: dict[str, Any]) -> Provenance:
@@ -40,6 +47,7 @@ class Provenance:
             effective=item["effective"],
             single_source=item["single_source"],
             checked=item.get("checked"),
+            confirmed=item.get("confirmed"),
             note=item.get("note", ""),
         )
 

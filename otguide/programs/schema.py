@@ -29,10 +29,13 @@ SOURCE = {
 }
 # Every figure carries where it comes from and the date it is in force (or, for an
 # undated source, the date it was checked), and says when only one source backs it.
+# `confirmed` is the latest date a dated source shows the figure still in force; a
+# figure is stale when neither date is recent (see `review` in data/federal.yaml).
 PROVENANCE = {
     "source": SOURCE,
     "also_confirmed_by": {"type": "array", "items": SOURCE},
     "effective": ISO_DATE,
+    "confirmed": ISO_DATE,
     "checked": ISO_DATE,
     "single_source": {"type": "boolean"},
     "note": {"type": "string"},
