@@ -220,3 +220,31 @@ def test_parse_directly(interview: Interview) -> None:
     question = interview.flow.question("income_amount")
     assert parse(question, "52,000.50", reading).value == Decimal("52000.50")
     assert parse(question, "", reading).error == "Please answer this question to go on."
+
+
+# Hours a week: a number with up to two decimals ---------------------------------------------
+
+
+@pytest.mark.parametrize(("raw", "value", "shown"), [("40", "40", "40"), ("37.5", "37.5", "37.5")])
+def test_hours_accepted(interview: Interview, raw: str, value: str, shown: str) -> None:
+    parsed = check(interview, "hours_per_week", raw)
+    assert parsed.ok, parsed.error
+    assert parsed.value == Decimal(value)
+    assert parsed.shown == shown
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("37.555", "Enter a number using digits, like 40 or 37.5."),
+        ("forty", "Enter a number using digits, like 40 or 37.5."),
+        # The flow's own words for limits {min: 1, max: 168}.
+        (
+            "0",
+            "Enter at least 1 hour. If there is no work now, go back and choose a yearly or monthly total.",
+        ),
+        ("169", "A week has 168 hours. Check the number."),
+    ],
+)
+def test_hours_rejected(interview: Interview, raw: str, message: str) -> None:
+    assert check(interview, "hours_per_week", raw).error == message

@@ -20,6 +20,7 @@ MINI = Path(__file__).parent / "fixtures" / "mini"
 HELPERS = (
     "age_in_months, age_in_years, birthday, federal_rule, has_program_data, income_limit, "
     "jurisdiction, percent_of_guideline, poverty_guideline, state_name, state_program, "
+    "state_programs, "
     "yearly_income"
 )
 
@@ -151,7 +152,8 @@ def test_question_referring_to_a_later_question(mini: Path) -> None:
             "flow.yaml",
             19,
             11,
-            "'plan' is a question asked later; a condition can only use answers given before it.",
+            "'plan' is a question asked later; only answers given before this point can be used "
+            "here.",
         )
     ]
 
@@ -255,5 +257,27 @@ def test_broken_copy_of_the_default_flow(tmp_path: Path, monkeypatch: pytest.Mon
             number,
             column,
             "'insurence' is not a question, derived value or helper. Did you mean 'insurance'?",
+        )
+    ]
+
+
+def test_prompt_may_quote_an_earlier_answer(mini: Path) -> None:
+    # Line 24 is the prompt of `plan`, which comes after `years`.
+    replace_line(mini, 24, '    prompt: "At {{ years }}, do you have a plan?"')
+    flow = load_flow(mini)
+    assert "prompt" in flow.question("plan").display
+
+
+def test_prompt_quoting_a_later_answer_is_a_mistake(mini: Path) -> None:
+    # Line 14 is the prompt of `years`; `plan` is asked after it. `    prompt: ` is 12
+    # characters, so the text starts in column 13.
+    replace_line(mini, 14, '    prompt: "How old? You said {{ plan }}."')
+    assert problems(mini) == [
+        Problem(
+            "flow.yaml",
+            14,
+            13,
+            "'plan' is a question asked later; only answers given before this point can be used "
+            "here.",
         )
     ]

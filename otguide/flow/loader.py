@@ -111,8 +111,8 @@ class _Checker:
             if name in later_set:
                 self.add(
                     path,
-                    f"'{name}' is a question asked later; a condition can only "
-                    "use answers given before it.",
+                    f"'{name}' is a question asked later; only answers given before "
+                    "this point can be used here.",
                 )
             elif name in names.called:
                 close = difflib.get_close_matches(name, sorted(self.helpers), n=1)

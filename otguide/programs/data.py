@@ -115,6 +115,9 @@ class IncomeBand:
     provenance: Provenance
     covered: bool = True
     disputed: Dispute | None = None
+    insured_up_to: Decimal | None = None
+    """The part of the limit open to a child who has other coverage, where the data
+    knows it: above it the band is CHIP-funded Medicaid, for uninsured children only."""
 
     def covers_age(self, age: int) -> bool:
         return self.from_age <= age < self.below_age
@@ -177,7 +180,11 @@ class Program:
     lead_agency: str = ""
     pathway: str = ""
     """For a disability route: 'tefra', 'waiver' or 'look_alike'."""
+    from_age: int = 0
     below_age: int | None = None
+
+    def serves_age(self, age: int) -> bool:
+        return self.from_age <= age and (self.below_age is None or age < self.below_age)
 
 
 @dataclass(frozen=True)
@@ -219,6 +226,7 @@ class FederalRule:
     from_birthday: int | None = None
     until_birthday: int | None = None
     months: int | None = None
+    percent: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -330,19 +338,21 @@ def _load_jurisdictions(path: Path) -> dict[str, Jurisdiction]:
     for group, entry in document["ssi_medicaid"].items():
         provenance = Provenance.from_yaml(entry)
         excluded = set(entry.get("no_disabled_children", []))
-        for index, code in enumerate([*entry["states"], *sorted(excluded)]):
-            listed = index < len(entry["states"])
-            where = ["ssi_medicaid", group, "states" if listed else "no_disabled_children"]
-            if code not in codes or (not listed and code not in entry["states"]):
+        for index, code in enumerate(entry["states"]):
+            line, column = position_of(document, ["ssi_medicaid", group, "states", index])
+            if code not in codes:
+                problems.append(Problem(name, line, column, f"'{code}' is not a US state or DC."))
+            elif code in ssi:
+                problems.append(Problem(name, line, column, f"'{code}' is in two SSI groups."))
+            else:
+                ssi[code] = (group, code not in excluded, provenance)
+        for index, code in enumerate(entry.get("no_disabled_children", [])):
+            if code not in entry["states"]:
+                where = ["ssi_medicaid", group, "no_disabled_children", index]
                 line, column = position_of(document, where)
                 problems.append(
-                    Problem(name, line, column, f"'{code}' is not a state of this list.")
+                    Problem(name, line, column, f"'{code}' is not in this group's states.")
                 )
-            elif listed and code in ssi:
-                line, column = position_of(document, where)
-                problems.append(Problem(name, line, column, f"'{code}' is in two SSI groups."))
-            elif listed:
-                ssi[code] = (group, code not in excluded, provenance)
     if problems:
         raise ProblemsFound(problems)
     automatic = ("automatic", True, None)
@@ -363,6 +373,7 @@ def _load_federal(path: Path) -> Federal:
             from_birthday=rule.get("from_birthday"),
             until_birthday=rule.get("until_birthday"),
             months=rule.get("months"),
+            percent=_decimal(rule["percent"]) if "percent" in rule else None,
         )
         for key, rule in document["rules"].items()
     }
@@ -385,11 +396,12 @@ def _contact(entry: dict[str, Any]) -> Contact:
     )
 
 
-def _load_state(path: Path, jurisdictions: dict[str, Jurisdiction]) -> StateData:
+def _load_state(path: Path, jurisdictions: dict[str, Jurisdiction] | None) -> StateData:
+    """One state's file; its code is checked only when the jurisdictions loaded."""
     document, name = _load_checked(path, schema.STATE)
     code = document["state"]
     problems = []
-    if code not in jurisdictions:
+    if jurisdictions is not None and code not in jurisdictions:
         line, column = position_of(document, ["state"])
         problems.append(Problem(name, line, column, f"'{code}' is not a US state or DC."))
     elif path.stem != code:
@@ -409,6 +421,7 @@ def _load_state(path: Path, jurisdictions: dict[str, Jurisdiction]) -> StateData
             family_cost_note=entry.get("family_cost_note", ""),
             lead_agency=entry.get("lead_agency", ""),
             pathway=entry.get("pathway", ""),
+            from_age=entry.get("from_age", 0),
             below_age=entry.get("below_age"),
         )
         for key, entry in document["programs"].items()
@@ -422,6 +435,12 @@ def _load_state(path: Path, jurisdictions: dict[str, Jurisdiction]) -> StateData
                 else "is not a disability_medicaid program, so it takes no 'pathway'"
             )
             problems.append(Problem(name, line, column, f"{key} {wanted}."))
+        elif entry.get("pathway") == "tefra" and "below_age" not in entry:
+            # The federal option ends at 19; a state may stop sooner, so say which.
+            line, column = position_of(document, ["programs", key])
+            problems.append(
+                Problem(name, line, column, f"{key} is a TEFRA program: give its below_age.")
+            )
     rules = document["limit_rules"]
     limits: dict[str, list[IncomeBand]] = {}
     for kind, bands in document["income_limits"].items():
@@ -451,6 +470,9 @@ def _load_state(path: Path, jurisdictions: dict[str, Jurisdiction]) -> StateData
                     Dispute(_decimal(disputed["percent"]), Provenance.from_yaml(disputed))
                     if disputed
                     else None
+                ),
+                insured_up_to=(
+                    _decimal(entry["insured_up_to"]) if "insured_up_to" in entry else None
                 ),
             )
             if band.below_age <= band.from_age:
@@ -488,7 +510,7 @@ def load_program_data(directory: Path | None = None) -> ProgramData:
     states: dict[str, StateData] = {}
     for path in sorted((root / "states").glob("*.yaml")):
         try:
-            state = _load_state(path, results.get("jurisdictions", {}))
+            state = _load_state(path, results.get("jurisdictions"))
             states[state.code] = state
         except ProblemsFound as found:
             problems.extend(found.problems)

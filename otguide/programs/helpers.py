@@ -67,6 +67,17 @@ class Helpers:
         state_data = self._data.states.get(state)
         return state_data.program(kind) if state_data else None
 
+    def state_programs(self, state: str, kind: str, age: int) -> list[Program]:
+        """Every program of a kind the state has for a child of this age."""
+        state_data = self._data.states.get(state)
+        if state_data is None:
+            return []
+        return [
+            program
+            for program in state_data.programs.values()
+            if program.kind == kind and program.serves_age(age)
+        ]
+
     def has_program_data(self, state: str) -> bool:
         """Whether this guide has the state's Medicaid and CHIP figures."""
         return state in self._data.states

@@ -147,7 +147,11 @@ def _state_sections(state: StateData, review: Review, guidelines: list[Guideline
             limits.figures.append(review.figure(label, value, band.provenance, *extra))
     programs = Section("Programs")
     for program in state.programs.values():
-        details = [program.kind.replace("_", " "), COST_WORDS[program.family_cost]]
+        details = [program.kind.replace("_", " ")]
+        # Whether families pay is a question for Early Intervention above all; for the
+        # others "not known" would only add noise.
+        if program.family_cost != "not_known" or program.kind == "early_intervention":
+            details.append(COST_WORDS[program.family_cost])
         if program.lead_agency:
             details.append(f"lead agency: {program.lead_agency}")
         if program.pathway:
@@ -158,23 +162,36 @@ def _state_sections(state: StateData, review: Review, guidelines: list[Guideline
     return [limits, programs]
 
 
+def _ordinal(number: int) -> str:
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
 def federal_report(data: ProgramData, as_of: date) -> Section:
     review = Review(data, as_of)
     section = Section("Federal rules")
     for rule in data.federal.values():
-        ages = []
+        figures = []
         if rule.from_birthday is not None:
-            ages.append(f"from the {rule.from_birthday}th birthday")
+            figures.append(f"from the {_ordinal(rule.from_birthday)} birthday")
         if rule.until_birthday is not None:
-            ages.append(f"until the {rule.until_birthday}th birthday")
+            figures.append(f"until the {_ordinal(rule.until_birthday)} birthday")
         if rule.months is not None:
-            ages.append(f"{rule.months} months")
+            figures.append(f"{rule.months} months")
+        if rule.percent is not None:
+            figures.append(f"{format_limit_percent(rule.percent)} of the guideline")
         section.figures.append(
-            review.figure(pick(rule.title), ", ".join(ages) or "rule", rule.provenance)
+            review.figure(pick(rule.title), ", ".join(figures) or "rule", rule.provenance)
         )
-    rule = data.age_rule
+    age_rule = data.age_rule
     section.figures.append(
-        review.figure("February 29 birthday", f"falls on {rule.leap_day_birthday}", rule.provenance)
+        review.figure(
+            "February 29 birthday",
+            f"falls on {age_rule.leap_day_birthday.replace('_', ' ')} in other years",
+            age_rule.provenance,
+        )
     )
     periods = data.income_periods
     section.figures.append(
