@@ -36,9 +36,8 @@ def interview(flow: Flow, data: ProgramData) -> Interview:
     return Interview(flow, data, AS_OF)
 
 
-@pytest.fixture
-def run(flow: Flow, data: ProgramData) -> Runner:
-    """Answer the default flow from a dict, question by question, in the order asked.
+def runner(flow: Flow, data: ProgramData) -> Runner:
+    """Answer the flow from a dict, question by question, in the order asked.
 
     Every question asked must have an answer in the dict, every answer must be accepted,
     and every answer in the dict must belong to a question that was asked.
@@ -58,3 +57,9 @@ def run(flow: Flow, data: ProgramData) -> Runner:
         return interview
 
     return run_interview
+
+
+@pytest.fixture
+def run(flow: Flow, data: ProgramData) -> Runner:
+    """The default flow on the shipped program data."""
+    return runner(flow, data)

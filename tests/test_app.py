@@ -486,3 +486,25 @@ async def test_spanish_interface(flow: Flow, data: ProgramData) -> None:
 def test_label_is_plain_text() -> None:
     # The helper above must read what is drawn, not re-parse it as markup.
     assert str(Label("[b]x[/b]", markup=False).render()) == "[b]x[/b]"
+
+
+async def test_hourly_pay_asks_for_hours(flow: Flow, data: ProgramData) -> None:
+    app = OtguideApp(flow, data, AS_OF)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for answer in ("CT", "2023-05-01", "4"):
+            await fill(pilot, answer)
+        assert current_id(app) == "income_frequency"
+        await pilot.press(*["down"] * 5, "enter")  # the 6th choice, "By the hour (one job)"
+        await settle(pilot)
+        assert current_id(app) == "income_amount"
+        # The prompt follows the pay period chosen.
+        assert shown(app, "#prompt") == "What is the hourly pay, before taxes?"
+        await fill(pilot, "15.50")
+        assert current_id(app) == "hours_per_week"
+        await type_in(pilot, "200")
+        assert shown(app, ".answer-error") == "A week has 168 hours. Check the number."
+        await fill(pilot, "37.5")
+        assert app.session.interview.answers["hours_per_week"].shown == "37.5"
+        # The transcript reads back the hourly prompt as it was asked.
+        assert "What is the hourly pay, before taxes?" in screen_texts(app, "#transcript .guide")

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from conftest import Runner, runner
 
 from otguide import resources
 from otguide.engine import Interview, Outcome
@@ -548,22 +549,12 @@ def test_alaska_family(run) -> None:
 
 
 @pytest.fixture(scope="module")
-def run_without_alaska(flow: Flow, tmp_path_factory: pytest.TempPathFactory):
+def run_without_alaska(flow: Flow, tmp_path_factory: pytest.TempPathFactory) -> Runner:
     """The default flow with the shipped data minus Alaska's state file."""
     copy = tmp_path_factory.mktemp("data") / "data"
     shutil.copytree(resources.data_dir(), copy)
     (copy / "states" / "AK.yaml").unlink()
-    data = load_program_data(copy)
-
-    def run_interview(given: dict[str, Any]) -> Interview:
-        interview = Interview(flow, data, date(2026, 12, 4))
-        while not interview.finished:
-            question = interview.current
-            assert question is not None and question.id in given, question
-            assert interview.answer(given[question.id]).parsed.ok
-        return interview
-
-    return run_interview
+    return runner(flow, load_program_data(copy))
 
 
 def test_state_without_program_data(run_without_alaska) -> None:

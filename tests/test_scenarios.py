@@ -15,9 +15,8 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import Runner
 
-from otguide.engine import Interview
-from otguide.flow.model import Flow
 from otguide.programs.data import ProgramData
 
 SCENARIOS = Path(__file__).parent / "scenarios"
@@ -40,20 +39,10 @@ def _plain(value: Any) -> Any:
 
 
 @pytest.mark.parametrize("case", load_cases())
-def test_scenario(case: dict[str, Any], flow: Flow, data: ProgramData) -> None:
+def test_scenario(case: dict[str, Any], run: Runner) -> None:
     assert set(case) <= CASE_KEYS, f"unknown keys: {sorted(set(case) - CASE_KEYS)}"
     given = {key: _plain(value) for key, value in case["answers"].items()}
-    interview = Interview(flow, data, case.get("as_of", DEFAULT_AS_OF))
-    asked = []
-    while not interview.finished:
-        question = interview.current
-        assert question is not None
-        assert question.id in given, f"the interview asked '{question.id}', which has no answer"
-        change = interview.answer(given[question.id])
-        assert change.parsed.ok, f"{question.id}: {change.parsed.error}"
-        asked.append(question.id)
-    unasked = sorted(set(given) - set(asked))
-    assert not unasked, f"answers given for questions never asked: {unasked}"
+    interview = run(given, case.get("as_of", DEFAULT_AS_OF))
     routes = [route.id for route in interview.outcome().routes]
     assert routes == case["routes"]
     assert not set(routes) & set(case.get("not_routes", []))

@@ -100,13 +100,23 @@ def _parse_money(question: Question, raw: Any, reading: Reading) -> Parsed:
         return _fail(question, "too_large", reading, maximum=format_money(maximum))
     if amount != cents:
         return _fail(question, "money_cents", reading)
-    amount = cents
+    return _within_limits(question, cents, reading, format_money(cents), format_money)
+
+
+def _within_limits(
+    question: Question,
+    number: Decimal | int,
+    reading: Reading,
+    shown: str,
+    show_limit: Callable[[Decimal], object] = lambda limit: limit,
+) -> Parsed:
+    """The number as an answer, or the flow's message when it is outside its limits."""
     limits = question.limits
-    if limits.minimum is not None and amount < limits.minimum:
-        return _fail(question, "too_small", reading, minimum=format_money(limits.minimum))
-    if limits.maximum is not None and amount > limits.maximum:
-        return _fail(question, "too_large", reading, maximum=format_money(limits.maximum))
-    return Parsed(amount, format_money(amount))
+    if limits.minimum is not None and number < limits.minimum:
+        return _fail(question, "too_small", reading, minimum=show_limit(limits.minimum))
+    if limits.maximum is not None and number > limits.maximum:
+        return _fail(question, "too_large", reading, maximum=show_limit(limits.maximum))
+    return Parsed(number, shown)
 
 
 def _parse_whole_number(question: Question, raw: Any, reading: Reading) -> Parsed:
@@ -116,12 +126,7 @@ def _parse_whole_number(question: Question, raw: Any, reading: Reading) -> Parse
     if not re.fullmatch(r"-?\d+", text):
         return _fail(question, "not_a_number", reading)
     number = int(text)
-    limits = question.limits
-    if limits.minimum is not None and number < limits.minimum:
-        return _fail(question, "too_small", reading, minimum=limits.minimum)
-    if limits.maximum is not None and number > limits.maximum:
-        return _fail(question, "too_large", reading, maximum=limits.maximum)
-    return Parsed(number, str(number))
+    return _within_limits(question, number, reading, str(number))
 
 
 def _parse_number(question: Question, raw: Any, reading: Reading) -> Parsed:
@@ -132,12 +137,7 @@ def _parse_number(question: Question, raw: Any, reading: Reading) -> Parsed:
     if not re.fullmatch(r"-?\d+(\.\d{1,2})?", text):
         return _fail(question, "not_a_decimal", reading)
     number = Decimal(text)
-    limits = question.limits
-    if limits.minimum is not None and number < limits.minimum:
-        return _fail(question, "too_small", reading, minimum=limits.minimum)
-    if limits.maximum is not None and number > limits.maximum:
-        return _fail(question, "too_large", reading, maximum=limits.maximum)
-    return Parsed(number, f"{number.normalize():f}")
+    return _within_limits(question, number, reading, f"{number.normalize():f}")
 
 
 def _read_date(raw: Any) -> tuple[date | None, bool]:
