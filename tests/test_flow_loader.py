@@ -98,8 +98,9 @@ def test_unknown_key(mini: Path) -> None:
             "flow.yaml",
             15,
             5,
-            "unknown key 'colour' in questions > 1. Allowed here: choices, conflicts, "
-            "corrections, help, id, limits, messages, placeholder, prompt, required, type, when.",
+            "unknown key 'colour' in questions > 1. Allowed here: ask_again_if_changed, "
+            "choices, conflicts, corrections, help, id, limits, messages, placeholder, prompt, "
+            "required, type, when.",
         )
     ]
 
@@ -280,4 +281,15 @@ def test_prompt_quoting_a_later_answer_is_a_mistake(mini: Path) -> None:
             "'plan' is a question asked later; only answers given before this point can be used "
             "here.",
         )
+    ]
+
+
+def test_ask_again_if_changed_names_an_earlier_question(mini: Path) -> None:
+    # Insert after line 14 (`years`' prompt) a list naming `plan`, asked later.
+    lines = mini.read_text(encoding="utf-8").splitlines()
+    lines.insert(14, "    ask_again_if_changed: [plan]")
+    mini.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # `    ask_again_if_changed: [` is 27 characters: `plan` starts in column 28.
+    assert problems(mini) == [
+        Problem("flow.yaml", 15, 28, "'plan' is not a question asked before 'years'.")
     ]

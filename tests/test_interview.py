@@ -244,3 +244,37 @@ def test_reset(interview: Interview) -> None:
     assert interview.answers == {}
     assert interview.current.id == "state"
     assert interview.back() is False
+
+
+def test_changing_the_pay_period_asks_the_amount_again(interview: Interview) -> None:
+    # $52,000 a year is not $52,000 a month: the amount is dropped and asked again.
+    answer_all(interview, [*UNINSURED, ("diagnoses", []), ("kidney_failure", "no")])
+    change = interview.change("income_frequency", "month")
+    assert ids(change.dropped) == ["income_amount"]
+    assert "income_amount" not in interview.answers
+    assert interview.current.id == "income_amount"
+    assert interview.prompt(interview.current) == (
+        "About how much does your household earn in a month, before taxes?"
+    )
+
+
+def test_the_same_pay_period_keeps_the_amount(interview: Interview) -> None:
+    answer_all(interview, [*UNINSURED, ("diagnoses", []), ("kidney_failure", "no")])
+    change = interview.change("income_frequency", "year")
+    assert change.dropped == []
+    assert interview.answers["income_amount"].shown == "$52,000"
+
+
+def test_from_hourly_to_monthly_drops_amount_and_hours(interview: Interview) -> None:
+    answer_all(
+        interview,
+        [
+            *UNINSURED[:3],
+            ("income_frequency", "hour"),
+            ("income_amount", "15.50"),
+            ("hours_per_week", "37.5"),
+        ],
+    )
+    change = interview.change("income_frequency", "month")
+    # The amount was hourly pay; the hours apply only to hourly pay.
+    assert ids(change.dropped) == ["income_amount", "hours_per_week"]

@@ -173,13 +173,20 @@ class Interview:
         if not parsed.ok:
             return Change(parsed)
         skipped = not question.required and is_blank(raw)
+        previous = self.answers.get(question.id)
         self.answers[question.id] = Answer(parsed.value, parsed.shown, raw, skipped)
-        return Change(parsed, self._drop_stale())
+        changed = previous is not None and previous.value != parsed.value
+        return Change(parsed, self._drop_stale(question.id if changed else None))
 
-    def _drop_stale(self) -> list[Question]:
+    def _drop_stale(self, changed: str | None) -> list[Question]:
+        """Drop answers whose question no longer applies, or whose meaning rested on the
+        answer just changed (`ask_again_if_changed`), so they are asked again."""
         dropped = []
         for question in self.flow.questions:
-            if question.id in self.answers and self.applies(question) is False:
+            if question.id not in self.answers:
+                continue
+            reworded = changed is not None and changed in question.ask_again_if_changed
+            if reworded or self.applies(question) is False:
                 del self.answers[question.id]
                 dropped.append(question)
         return dropped

@@ -227,6 +227,12 @@ def _questions(checker: _Checker, document: Any, derived_ids: list[str]) -> list
                     f"'{value}' is a valid choice, so it needs no correction.",
                     key=True,
                 )
+        for position, earlier in enumerate(item.get("ask_again_if_changed", [])):
+            if earlier not in all_ids[:index]:
+                checker.add(
+                    [*path, "ask_again_if_changed", position],
+                    f"'{earlier}' is not a question asked before '{item['id']}'.",
+                )
         display = {}
         for key in DISPLAY_TEXTS:
             if key in item and any(_is_template(v) for v in variants(item[key])):
@@ -261,6 +267,7 @@ def _questions(checker: _Checker, document: Any, derived_ids: list[str]) -> list
                 corrections=dict(item.get("corrections", {})),
                 conflicts=tuple(conflicts),
                 line=position_of(document, path)[0],
+                ask_again_if_changed=tuple(item.get("ask_again_if_changed", [])),
                 display=display,
             )
         )

@@ -55,6 +55,9 @@ class Question:
     corrections: dict[str, Text] = field(default_factory=dict)
     conflicts: tuple[Conflict, ...] = ()
     line: int = 0
+    ask_again_if_changed: tuple[str, ...] = ()
+    """Earlier questions whose answer gives this one its meaning, such as the pay period
+    for an amount: when one of them changes, this answer is dropped and asked again."""
     display: dict[str, LocalizedTemplate] = field(default_factory=dict)
     """The prompt or help compiled as templates, when they quote earlier answers."""
 

@@ -61,6 +61,7 @@ QUESTION = {
         "placeholder": TEXT,
         "required": {"type": "boolean"},
         "when": EXPRESSION,
+        "ask_again_if_changed": {"type": "array", "items": ID, "minItems": 1},
         "choices": {
             "type": "array",
             "minItems": 1,
