@@ -51,7 +51,7 @@ def _sentence(error: ValidationError) -> tuple[str, list[Any], bool]:
         return f"unknown key '{key}' in {where}.{hint}", [*path, key], True
     if error.validator == "required":
         missing = str(error.message).split("'")[1] if "'" in error.message else "?"
-        return f"{where} needs a '{missing}' key.", path, False
+        return f"{where} needs the key '{missing}'.", path, False
     if error.validator == "type":
         names = [wanted] if isinstance(wanted, str) else list(wanted)
         words = " or ".join(_TYPE_WORDS.get(name, name) for name in names)

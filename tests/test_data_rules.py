@@ -224,3 +224,31 @@ def test_leap_day_rule_comes_from_the_data(data_copy: Path, flow: Flow) -> None:
         assert interview.answer(answer).parsed.ok
     routes = [route.id for route in interview.outcome().routes]
     assert routes == ["medicaid_epsdt", "school", "private_pay"]
+
+
+def test_limit_without_a_date_is_reported(data_copy: Path) -> None:
+    path = data_copy / "states" / "TX.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = lines.index("  chip:")
+    index = next(i for i in range(start, len(lines)) if lines[i].startswith("      effective:"))
+    del lines[index]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # The problem points at the band: its first key, after `    - `.
+    found = problems(data_copy)
+    assert len(found) == 1
+    assert found[0].file == "data/states/TX.yaml"
+    assert found[0].message == "income_limits > chip > 0 needs the key 'effective'."
+    assert lines[found[0].line - 1].startswith("    - program:")
+
+
+def test_every_figure_has_a_source_and_a_date(data: ProgramData) -> None:
+    provenances = [table.provenance for table in data.guidelines]
+    provenances += [rule.provenance for rule in data.federal.values()]
+    for state in data.states.values():
+        provenances += [program.provenance for program in state.programs.values()]
+        provenances += [band.provenance for bands in state.limits.values() for band in bands]
+    assert len(provenances) > 51 * 5
+    for provenance in provenances:
+        assert provenance.source_url.startswith(("http://", "https://"))
+        assert provenance.source_title
+        assert isinstance(provenance.effective, date)

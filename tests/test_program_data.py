@@ -161,7 +161,7 @@ def test_state_program_without_a_source(data_copy: Path) -> None:
             "data/states/CT.yaml",
             start + 2,
             5,
-            "programs > birth_to_three needs a 'source' key.",
+            "programs > birth_to_three needs the key 'source'.",
         )
     ]
 
