@@ -78,7 +78,7 @@ def test_money_below_zero(interview: Interview) -> None:
     [
         ("52,00", COMMAS),  # a comma must be followed by exactly three digits
         ("abc", MONEY_FORMAT),
-        ("1.234", CENTS),  # three decimal places is a fraction of a cent
+        ("1.2345", CENTS),  # four decimal places is a fraction of a cent
     ],
 )
 def test_money_rejected(interview: Interview, raw: str, message: str) -> None:
@@ -248,3 +248,40 @@ def test_hours_accepted(interview: Interview, raw: str, value: str, shown: str) 
 )
 def test_hours_rejected(interview: Interview, raw: str, message: str) -> None:
     assert check(interview, "hours_per_week", raw).error == message
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        # A period grouping thousands, as written in much of Latin America: 1,800, not 1.80.
+        (
+            "1.800",
+            "Did you mean 1,800? Write thousands with a comma, like 1,800; a period starts the cents.",
+        ),
+        (
+            "1.234.567",
+            "Did you mean 1,234,567? Write thousands with a comma, like 1,234,567; a period starts the cents.",
+        ),
+        # More than two decimals is never an amount of money, even when it ends in zero.
+        ("52000.500", CENTS),
+    ],
+)
+def test_money_with_periods(interview: Interview, raw: str, message: str) -> None:
+    assert check(interview, "income_amount", raw).error == message
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("Washington DC", "DC"),  # not Washington State
+        ("washington, d.c.", "DC"),
+        ("Carolina del Norte", "NC"),
+        ("Nueva York", "NY"),
+        ("misisipi", "MS"),
+        ("Hawai", "HI"),  # without the accent of Hawái
+        ("  connecticut ", "CT"),
+        ("wa", "WA"),
+    ],
+)
+def test_state_names_and_aliases(interview: Interview, raw: str, code: str) -> None:
+    assert check(interview, "state", raw).value == code

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -53,6 +54,8 @@ class Reading:
     language: str
     states: Mapping[str, str]
     """Two-letter code to name, for the US state question."""
+    state_aliases: Mapping[str, str] = field(default_factory=dict)
+    """Other names for a state (Spanish names, "Washington DC") to its code."""
     leap_day: str = MARCH_1
     """Where a February 29 birthday falls in other years (the data's age rule)."""
 
@@ -61,6 +64,7 @@ YES_WORDS = {"yes", "y", "true", "si", "sí", "s"}
 NO_WORDS = {"no", "n", "false"}
 _PLAIN_AMOUNT = re.compile(r"^\d+(\.\d+)?$")
 _GROUPED_AMOUNT = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+_DOT_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
@@ -84,8 +88,13 @@ def _parse_money(question: Question, raw: Any, reading: Reading) -> Parsed:
     if "," in text and not _GROUPED_AMOUNT.match(text):
         return _fail(question, "money_commas", reading)
     text = text.replace(",", "")
+    if multiplier == 1 and _DOT_THOUSANDS.match(text):
+        # "1.800" is 1,800 where a period groups thousands; never read it as $1.80.
+        return _fail(question, "money_dot_thousands", reading, grouped=text.replace(".", ","))
     if not _PLAIN_AMOUNT.match(text):
         return _fail(question, "money_format", reading)
+    if multiplier == 1 and "." in text and len(text.split(".")[1]) > 2:
+        return _fail(question, "money_cents", reading)
     try:
         amount = Decimal(text) * multiplier
     except InvalidOperation:
@@ -249,16 +258,24 @@ def _parse_multiple(question: Question, raw: Any, reading: Reading) -> Parsed:
     return Parsed(ordered, "; ".join(labels))
 
 
+def _state_key(text: str) -> str:
+    """A name as compared: no case, accents, periods or commas, single spaces."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(plain.lower().replace(".", "").replace(",", " ").split())
+
+
 def _parse_state(question: Question, raw: Any, reading: Reading) -> Parsed:
     text = str(raw).strip()
-    by_name = {name.lower(): code for code, name in reading.states.items()}
-    code = text.upper() if text.upper() in reading.states else by_name.get(text.lower())
+    names = {_state_key(name): code for code, name in reading.states.items()}
+    names |= {_state_key(alias): code for alias, code in reading.state_aliases.items()}
+    key = _state_key(text)
+    code = text.upper() if text.upper() in reading.states else names.get(key)
     if code:
         return Parsed(code, reading.states[code])
     error = message("not_a_state", reading.language, question.messages.get("not_a_choice"))
-    close = difflib.get_close_matches(text.lower(), list(by_name), n=1, cutoff=0.75)
+    close = difflib.get_close_matches(key, list(names), n=1, cutoff=0.75)
     if close:
-        suggestion = reading.states[by_name[close[0]]]
+        suggestion = reading.states[names[close[0]]]
         error = message("did_you_mean", reading.language, suggestion=suggestion) + " " + error
     return Parsed(error=error)
 

@@ -49,8 +49,14 @@ class Interview:
     # Reading state -----------------------------------------------------------------
 
     def reading(self) -> Reading:
-        states = {code: j.name for code, j in self.data.jurisdictions.items()}
-        return Reading(self.as_of, self.language, states, self.data.age_rule.leap_day_birthday)
+        jurisdictions = self.data.jurisdictions.values()
+        return Reading(
+            self.as_of,
+            self.language,
+            states={j.code: j.name for j in jurisdictions},
+            leap_day=self.data.age_rule.leap_day_birthday,
+            state_aliases={alias: j.code for j in jurisdictions for alias in j.aliases},
+        )
 
     def context(self) -> dict[str, Any]:
         """Everything an expression or text can see: answers, derived values, helpers."""

@@ -40,6 +40,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Commas go between groups of three digits, like 52,000.",
         "es": "Las comas van entre grupos de tres dígitos, como 52,000.",
     },
+    "money_dot_thousands": {
+        "en": "Did you mean {grouped}? Write thousands with a comma, like {grouped}; a period starts the cents.",
+        "es": "¿Quiso decir {grouped}? Escriba los miles con coma, como {grouped}; el punto indica los centavos.",
+    },
     "money_cents": {
         "en": "Cents take two digits at most, like 52000.50.",
         "es": "Los centavos llevan dos dígitos como máximo, como 52000.50.",

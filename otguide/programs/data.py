@@ -215,6 +215,8 @@ class Jurisdiction:
     ssi_children_disabled: bool = True
     """False where the state does not count a nonblind child under 18 as disabled."""
     ssi_provenance: Provenance | None = None
+    aliases: tuple[str, ...] = ()
+    """Other names a person may type for it, such as its Spanish name."""
 
 
 @dataclass(frozen=True)
@@ -333,7 +335,7 @@ def _load_guidelines(path: Path) -> list[GuidelineTable]:
 def _load_jurisdictions(path: Path) -> dict[str, Jurisdiction]:
     document, name = _load_checked(path, schema.JURISDICTIONS)
     codes = document["jurisdictions"]
-    ssi: dict[str, tuple[str, bool, Provenance]] = {}
+    ssi: dict[str, tuple[str, bool, Provenance | None]] = {}
     problems = []
     for group, entry in document["ssi_medicaid"].items():
         provenance = Provenance.from_yaml(entry)
@@ -355,11 +357,19 @@ def _load_jurisdictions(path: Path) -> dict[str, Jurisdiction]:
                 )
     if problems:
         raise ProblemsFound(problems)
-    automatic = ("automatic", True, None)
-    return {
-        code: Jurisdiction(code, entry["name"], entry["poverty_region"], *ssi.get(code, automatic))
-        for code, entry in codes.items()
-    }
+    jurisdictions = {}
+    for code, entry in codes.items():
+        group, children_disabled, ssi_source = ssi.get(code, ("automatic", True, None))
+        jurisdictions[code] = Jurisdiction(
+            code=code,
+            name=entry["name"],
+            poverty_region=entry["poverty_region"],
+            ssi_medicaid=group,
+            ssi_children_disabled=children_disabled,
+            ssi_provenance=ssi_source,
+            aliases=tuple(entry.get("aliases", [])),
+        )
+    return jurisdictions
 
 
 def _load_federal(path: Path) -> Federal:

@@ -115,6 +115,7 @@ JURISDICTIONS: dict[str, Any] = {
                     "properties": {
                         "name": {"type": "string"},
                         "poverty_region": {"enum": ["contiguous", "alaska", "hawaii"]},
+                        "aliases": {"type": "array", "items": {"type": "string"}},
                     },
                     "required": ["name", "poverty_region"],
                     "additionalProperties": False,
