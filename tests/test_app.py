@@ -508,3 +508,45 @@ async def test_hourly_pay_asks_for_hours(flow: Flow, data: ProgramData) -> None:
         assert app.session.interview.answers["hours_per_week"].shown == "37.5"
         # The transcript reads back the hourly prompt as it was asked.
         assert "What is the hourly pay, before taxes?" in screen_texts(app, "#transcript .guide")
+
+
+async def test_second_export_keeps_the_first(flow: Flow, data: ProgramData, tmp_path: Path) -> None:
+    # The export folder does not exist yet: it is made. A second export the same day gets
+    # a name of its own instead of replacing the first family's checklist.
+    folder = tmp_path / "exports" / "today"
+    app = OtguideApp(flow, data, AS_OF, export_dir=folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await answer_ct(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        for _ in range(2):
+            await pilot.press("e")
+            await settle(pilot)
+            await pilot.press("m")
+            await settle(pilot)
+        second = folder / "otguide-checklist-2026-12-04-2.md"
+        assert shown(app, "#export-status") == f"Checklist saved to {second}"
+        assert sorted(path.name for path in folder.iterdir()) == [
+            "otguide-checklist-2026-12-04-2.md",
+            "otguide-checklist-2026-12-04.md",
+        ]
+
+
+async def test_export_that_cannot_be_written_says_so(
+    flow: Flow, data: ProgramData, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    app = OtguideApp(flow, data, AS_OF, export_dir=blocker / "exports")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await answer_ct(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        status = shown(app, "#export-status")
+        assert status.startswith(f"The checklist could not be saved: {blocker / 'exports'}:")

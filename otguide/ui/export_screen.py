@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any, ClassVar
 
+import platformdirs
 from textual import on
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
@@ -60,12 +62,13 @@ def save_checklist(
 ) -> tuple[str, bool]:
     """Write the checklist and say where it went; the flag is False when it failed.
 
-    With an export folder the file goes there; otherwise Textual delivers it: to the
-    downloads folder in a terminal, as a download in a browser.
+    In a browser (textual-serve) the browser downloads it. In a terminal it goes to the
+    export folder, or the downloads folder, under a name no earlier checklist has, so a
+    second family's checklist never replaces the first.
     """
     text = render_outcome(outcome, output_format)
     filename = suggested_filename(output_format, session.interview.as_of)
-    if session.export_dir is None:
+    if app.is_web:
         app.deliver_text(
             io.StringIO(text),
             save_filename=filename,
@@ -73,10 +76,22 @@ def save_checklist(
             encoding="utf-8",
         )
         return f"{session.ui('sent')} {filename}", True
-    path = session.export_dir / filename
+    folder = session.export_dir or Path(platformdirs.user_downloads_dir())
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        folder.mkdir(parents=True, exist_ok=True)
+        path = _unused(folder / filename)
+        with path.open("x", encoding="utf-8") as file:
+            file.write(text)
     except OSError as error:
-        return f"{session.ui('save_failed')} {error}", False
+        reason = error.strerror or str(error)
+        return f"{session.ui('save_failed')} {folder}: {reason}", False
     return f"{session.ui('saved')} {path}", True
+
+
+def _unused(path: Path) -> Path:
+    """`path`, or the same name with -2, -3 ... when a file is there already."""
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate
