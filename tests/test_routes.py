@@ -558,10 +558,10 @@ def run_without_alaska(flow: Flow, tmp_path_factory: pytest.TempPathFactory) -> 
 
 
 def test_state_without_program_data(run_without_alaska) -> None:
-    # No Alaska figures: Medicaid "may qualify"; CHIP cannot be decided and is ruled out
-    # with the reason; the Marketplace stays open; a 3-year-old gets school by age.
+    # No Alaska figures: Medicaid and CHIP "may qualify", without limits to show; the
+    # Marketplace stays open; a 3-year-old gets school by age.
     outcome = run_without_alaska(answers(state="AK", disability="no")).outcome()
-    fitting = ["medicaid_epsdt", "school", "marketplace", "private_pay"]
+    fitting = ["medicaid_epsdt", "chip", "school", "marketplace", "private_pay"]
     assert route_ids(outcome) == fitting
     assert ruled_out_ids(outcome) == others(fitting)
     medicaid = route(outcome, "medicaid_epsdt")
@@ -576,11 +576,22 @@ def test_state_without_program_data(run_without_alaska) -> None:
         "tell whether your child qualifies for them."
     )
     assert len(outcome.notices) == 2
-    assert ruled_out(outcome, "chip").reasons == [
-        "This guide does not have Alaska's CHIP limits yet; the state Medicaid agency handles "
-        "CHIP too."
-    ]
+    assert route(outcome, "chip").reasons[0] == (
+        "Your child may qualify: CHIP covers uninsured children under 19 in families above the "
+        "Medicaid limit, up to a limit Alaska sets. This guide does not have that limit yet; "
+        "the state Medicaid agency handles CHIP too."
+    )
     assert outcome.rules["program_data"] == []
+
+
+def test_insured_child_without_state_data(run_without_alaska) -> None:
+    # CHIP is only for children without other coverage, known state figures or not.
+    outcome = run_without_alaska(
+        answers(state="AK", insurance=["private"], network="in", disability="no")
+    ).outcome()
+    assert ruled_out(outcome, "chip").reasons == [
+        "CHIP covers only children without other health coverage, and your child has coverage now."
+    ]
 
 
 def test_toddler_early_intervention_without_state_data(run_without_alaska) -> None:
@@ -591,6 +602,7 @@ def test_toddler_early_intervention_without_state_data(run_without_alaska) -> No
     ).outcome()
     assert route_ids(outcome) == [
         "medicaid_epsdt",
+        "chip",
         "early_intervention",
         "marketplace",
         "private_pay",

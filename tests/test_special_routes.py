@@ -189,7 +189,7 @@ def test_buy_in_not_offered_within_chip(run) -> None:
     outcome = run(family("NY", income_amount="120000", disability="no")).outcome()
     assert "chip" in ids(outcome)
     assert ruled_out(outcome, "chip_buy_in").reasons == [
-        "Your child's income is within Medicaid or CHIP, which cost much less."
+        "Your household's income is within the Medicaid or CHIP limit, and they cost much less."
     ]
 
 
@@ -327,4 +327,64 @@ def test_insured_child_within_the_floor(run) -> None:
         route(outcome.outcome(), "medicaid_epsdt")
         .reasons[1]
         .startswith("Your child can have KCHIP as well as the coverage you have now.")
+    )
+
+
+# Coverage that is not what its name suggests -------------------------------------------------
+
+
+def test_chip_inside_medicaid_is_medicaid(run) -> None:
+    # California has no separate CHIP: a child "on CHIP" is in Medi-Cal, with EPSDT.
+    outcome = run(family("CA", income_amount="60000", insurance=["chip"])).outcome()
+    assert ids(outcome) == ["medicaid_epsdt", "school", "private_pay"]
+    assert route(outcome, "medicaid_epsdt").reasons[:2] == [
+        "In California, CHIP for children is part of Medi-Cal, so it follows Medicaid's rules, "
+        "EPSDT included.",
+        "Your child already has Medicaid. Use it: under EPSDT, Medicaid must cover OT that is "
+        "medically necessary for anyone under 21, even beyond the limits it sets for adults.",
+    ]
+
+
+def test_ssi_for_a_young_adult_counts_only_their_own_means(run) -> None:
+    # Wisconsin, 19 (born 2007-06-01): adults to 100% (33,000 for 4) < 150,000.
+    outcome = run(
+        family("WI", child_birth_date="06/01/2007", disability="yes", gets_ssi="no")
+    ).outcome()
+    assert ruled_out(outcome, "ssi_medicaid").reasons == [
+        "Your child does not get SSI. From 18, SSI counts only the young adult’s own income "
+        "and savings, not the parents’: ask Social Security."
+    ]
+
+
+def test_private_plan_and_medicare_for_kidney_failure_agree(run) -> None:
+    outcome = run(
+        family(
+            "CT",
+            insurance=["private"],
+            network="in",
+            kidney_failure="yes",
+            disability="no",
+        )
+    ).outcome()
+    assert route(outcome, "private_in_network").payment == [
+        "Pays first during the first 30 months of Medicare for kidney failure; after that, "
+        "Medicare pays first and this plan second."
+    ]
+    assert route(outcome, "medicare").payment == [
+        "For the first 30 months of Medicare for kidney failure, your job-based group plan "
+        "pays first and Medicare second; after that, Medicare pays first."
+    ]
+
+
+def test_chip_says_which_medicaid_limit_when_sources_disagree(run) -> None:
+    # Wyoming, $55,000 for 4, between the two published Medicaid figures (see above).
+    outcome = run(family("WY", income_amount="55000", disability="no")).outcome()
+    assert (
+        route(outcome, "chip")
+        .reasons[0]
+        .startswith(
+            "$55,000 a year for 4 people is 166.7% of the 2026 poverty guideline: above the "
+            "Medicaid limit this guide uses (sources disagree: see the Medicaid route), and within "
+            "Kid Care CHIP's limit"
+        )
     )
