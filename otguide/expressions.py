@@ -64,16 +64,28 @@ def format_money(amount: Decimal | int | None) -> str:
     return f"${value:,.2f}"
 
 
-def format_percent(value: Fraction | Decimal | int | None, places: int = 1) -> str:
-    """`157.6%`: rounded half up to `places` decimals, trailing `.0` kept for clarity."""
+def format_percent(
+    value: Fraction | Decimal | int | None, distinct_from: Decimal | int | None = None
+) -> str:
+    """`157.6%`: rounded half up to one decimal, trailing `.0` kept for clarity.
+
+    With `distinct_from` (a limit), more decimals are shown when one would make an income
+    above or below the limit read as equal to it: `138.0%` beside a limit of 138% becomes
+    `138.003%`.
+    """
     if value is None:
         return ""
     exact = Fraction(value)
-    step = Decimal(1).scaleb(-places)
-    rounded = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
-        step, rounding=ROUND_HALF_UP
-    )
-    return f"{rounded}%"
+    limit = None if distinct_from is None else Fraction(distinct_from)
+    places = 1
+    while True:
+        step = Decimal(1).scaleb(-places)
+        rounded = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
+            step, rounding=ROUND_HALF_UP
+        )
+        if limit is None or exact == limit or Fraction(rounded) != limit or places >= 6:
+            return f"{rounded}%"
+        places += 1
 
 
 def format_limit_percent(value: Decimal | int) -> str:

@@ -462,7 +462,6 @@ async def test_markup_in_flow_texts_shows_intact(data: ProgramData) -> None:
             "• Please give me a written Good Faith Estimate of the total expected cost before "
             "we start.",
             "• Can we pay with an HSA or FSA card?",
-            "• Can you give me a superbill, so I can ask my insurance to pay some of it back?",
         ]
         assert screen_texts(app, "#ruled-out-markup_ruled_out Label") == [
             "Plan [/]",

@@ -8,11 +8,13 @@ for 5 people (38,680): 77,746.80 and 124,936.40.
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 from typing import Any
 
 import pytest
 
 from otguide.engine import Interview
+from otguide.expressions import format_percent
 from otguide.flow.model import Flow
 from otguide.programs.data import ProgramData
 
@@ -37,25 +39,25 @@ def family(**income: Any) -> dict[str, Any]:
         (
             {"income_frequency": "month", "income_amount": "4000"},
             "$48,000",
-            "$4,000 in a month x 12",
+            "$4,000 x 12 (each month)",
         ),
         # 2,000 x 24 = 48,000.
         (
             {"income_frequency": "twice_a_month", "income_amount": "2000"},
             "$48,000",
-            "$2,000 each payday, when paid twice a month x 24",
+            "$2,000 x 24 (twice a month)",
         ),
         # 1,846.15 x 26 = 47,999.90.
         (
             {"income_frequency": "every_two_weeks", "income_amount": "1846.15"},
             "$47,999.90",
-            "$1,846.15 in two weeks x 26",
+            "$1,846.15 x 26 (every two weeks)",
         ),
         # 923.08 x 52 = 48,000.16.
         (
             {"income_frequency": "week", "income_amount": "923.08"},
             "$48,000.16",
-            "$923.08 in a week x 52",
+            "$923.08 x 52 (every week)",
         ),
         # 23.08 x 40 = 923.20 a week; x 52 = 48,006.40.
         (
@@ -187,3 +189,18 @@ def test_income_not_given_where_there_is_no_group(run) -> None:
         "it did not extend Medicaid to adults with low income. A young adult with a disability "
         "may still qualify through SSI or a disability group; ask the state Medicaid agency."
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "limit", "shown"),
+    [
+        (Fraction(66331, 330), None, "201.0%"),  # 66,331 / 33,000 x 100 = 201.00303...
+        (Fraction(66331, 330), 201, "201.003%"),  # beside a 201% limit: not "201.0%"
+        (Fraction(201), 201, "201.0%"),  # exactly at the limit
+        # 66,329.99 / 33,000 x 100 = 200.99997...: one cent below, five decimals.
+        (Fraction(6632999, 33000), 201, "200.99997%"),
+        (Fraction(30050, 200), 150, "150.3%"),  # 150.25, half up: already distinct
+    ],
+)
+def test_percent_is_never_shown_equal_to_a_limit_it_is_not(value, limit, shown) -> None:
+    assert format_percent(value, limit) == shown

@@ -175,7 +175,8 @@ def test_income_exactly_at_the_medicaid_limit(run) -> None:
 
 def test_one_dollar_above_the_medicaid_limit(run) -> None:
     # 66,331 > 66,330: no HUSKY A. Uninsured and 66,331 <= 3.23 x 33,000 = 106,590: HUSKY B.
-    # 66,331 / 33,000 = 2.0100303... -> 201.0%. Above the limit by 66,331 - 66,330 = $1.
+    # 66,331 / 33,000 = 2.0100303...: 201.0% would read as the limit itself, so three
+    # decimals: 201.003%. Above the limit by 66,331 - 66,330 = $1.
     # For 5 people: 2.01 x 38,680 = 77,746.80, which 66,331 is within.
     interview = run(answers(annual_income="66331", disability="no"))
     assert asked(interview)[-1] == "disability"
@@ -184,7 +185,7 @@ def test_one_dollar_above_the_medicaid_limit(run) -> None:
     assert route_ids(outcome) == fitting
     assert ruled_out_ids(outcome) == others(fitting)
     assert ruled_out(outcome, "medicaid_epsdt").reasons == [
-        "$66,331 a year for 4 people is 201.0% of the 2026 poverty guideline. HUSKY A covers "
+        "$66,331 a year for 4 people is 201.003% of the 2026 poverty guideline. HUSKY A covers "
         "children aged 1 to 5 up to 201%: $66,330 a year for a household of 4, so your income "
         "is $1 above it. For a household of 5 the limit would be $77,746.80, which your income "
         "is within."
@@ -220,14 +221,15 @@ def test_income_exactly_at_the_chip_limit(run) -> None:
 
 def test_one_dollar_above_the_chip_limit(run) -> None:
     # 106,591 > 106,590 and > 66,330: neither Medicaid nor CHIP, so the Marketplace.
-    # 106,591 / 33,000 = 3.2300303... -> 323.0%; above HUSKY A by 106,591 - 66,330 = 40,261.
+    # 106,591 / 33,000 = 3.2300303... -> 323.003% beside HUSKY B's 323% (one decimal would
+    # read as equal); above HUSKY A by 106,591 - 66,330 = 40,261.
     # For 5: HUSKY B 3.23 x 38,680 = 124,936.40 (within); HUSKY A 77,746.80 (not within).
     outcome = run(answers(annual_income="106591", disability="no")).outcome()
     fitting = ["school", "marketplace", "private_pay"]
     assert route_ids(outcome) == fitting
     assert ruled_out_ids(outcome) == others(fitting)
     assert ruled_out(outcome, "chip").reasons == [
-        "$106,591 a year for 4 people is 323.0% of the 2026 poverty guideline; HUSKY B covers "
+        "$106,591 a year for 4 people is 323.003% of the 2026 poverty guideline; HUSKY B covers "
         "up to 323%: $106,590 a year for a household of 4, so your income is $1 above it. "
         "For a household of 5 the limit would be $124,936.40, which your income is within."
     ]
@@ -319,7 +321,8 @@ def test_twenty_year_old_at_husky_d_limit(run) -> None:
 
 
 def test_twenty_year_old_one_dollar_above_husky_d(run) -> None:
-    # 45,541 > 45,540; above by $1. 45,541 / 33,000 = 1.3800303... -> 138.0%.
+    # 45,541 > 45,540; above by $1. 45,541 / 33,000 = 1.3800303... -> 138.003% (138.0%
+    # would read as the limit itself).
     # For 5 people: 1.38 x 38,680 = 53,378.40, which 45,541 is within.
     outcome = run(
         answers(
@@ -331,7 +334,7 @@ def test_twenty_year_old_one_dollar_above_husky_d(run) -> None:
     ).outcome()
     assert route_ids(outcome) == ["school", "marketplace", "private_pay"]
     assert ruled_out(outcome, "medicaid_epsdt").reasons == [
-        "$45,541 a year for 4 people is 138.0% of the 2026 poverty guideline. HUSKY D covers "
+        "$45,541 a year for 4 people is 138.003% of the 2026 poverty guideline. HUSKY D covers "
         "young adults aged 19 and 20 up to 138%: $45,540 a year for a household of 4, so your "
         "income is $1 above it. For a household of 5 the limit would be $53,378.40, which your "
         "income is within."
@@ -471,7 +474,8 @@ def test_household_of_one_at_the_limit(run) -> None:
 
 def test_household_of_one_above_the_limit(run) -> None:
     # 32,080 > 32,079.60, above by $0.40. CHIP: 3.23 x 15,960 = 51,550.80 >= 32,080.
-    # 32,080 / 15,960 = 2.01002... -> 201.0%. For 2 people: 2.01 x 21,640 = 43,496.40.
+    # 32,080 / 15,960 = 2.0100250... -> 201.003% (three decimals, half up; 201.0% would read
+    # as the limit). For 2 people: 2.01 x 21,640 = 43,496.40.
     outcome = run(
         answers(
             child_birth_date="05/14/2016",
@@ -482,7 +486,7 @@ def test_household_of_one_above_the_limit(run) -> None:
     ).outcome()
     assert route_ids(outcome) == ["chip", "school", "private_pay"]
     assert ruled_out(outcome, "medicaid_epsdt").reasons == [
-        "$32,080 a year for 1 person is 201.0% of the 2026 poverty guideline. HUSKY A covers "
+        "$32,080 a year for 1 person is 201.003% of the 2026 poverty guideline. HUSKY A covers "
         "children aged 6 to 18 up to 201%: $32,079.60 a year for a household of 1, so your "
         "income is $0.40 above it. For a household of 2 the limit would be $43,496.40, which "
         "your income is within."
@@ -621,10 +625,14 @@ def test_alaska_toddler_early_intervention(run) -> None:
     outcome = run(answers(state="AK", child_birth_date="03/10/2025")).outcome()
     ei = route(outcome, "early_intervention")
     assert ei.program == "Alaska Early Intervention/Infant Learning Program (EI/ILP)"
-    # Alaska's data says families may pay a fee: the state's own note, then the federal
-    # sentence on what is always free.
+    # Alaska's data says families may pay a sliding fee: the state's own note, then the
+    # federal rule on what is always free.
     assert ei.reasons[1].startswith("Alaska has charged fees for some services")
-    assert ei.reasons[2].startswith("The evaluation, the family plan (IFSP)")
+    assert ei.reasons[2] == (
+        "Whatever the fee for other services, the evaluation, the family plan (IFSP) and "
+        "service coordination are free in every state, and no child can be turned away for "
+        "inability to pay."
+    )
 
 
 def test_ct_has_only_the_general_notice(run) -> None:

@@ -388,3 +388,30 @@ def test_chip_says_which_medicaid_limit_when_sources_disagree(run) -> None:
             "Kid Care CHIP's limit"
         )
     )
+
+
+def test_insured_child_with_income_not_given(run) -> None:
+    # Alaska, 4 people, a private plan, income not given. Denali KidCare goes to 208%, but
+    # only the federal floor, 138% of Alaska's 41,250 = 56,925, is sure for an insured child.
+    outcome = run(
+        family(
+            "AK",
+            income_frequency="unknown",
+            income_amount=None,
+            insurance=["private"],
+            network="in",
+            disability="no",
+        )
+    ).outcome()
+    assert route(outcome, "medicaid_epsdt").reasons[1] == (
+        "With your current coverage, only the part up to 138% ($56,925 a year for 4) is sure: "
+        "above it, Alaska may pay for children's Medicaid with CHIP money, which is only for "
+        "children without other coverage, so ask first."
+    )
+
+
+def test_superbill_only_for_a_family_with_insurance(run) -> None:
+    uninsured = route(run(family("CT", disability="no")).outcome(), "private_pay")
+    assert not any("superbill" in question for question in uninsured.questions)
+    insured = run(family("CT", insurance=["private"], network="out", disability="no"))
+    assert any("superbill" in q for q in route(insured.outcome(), "private_pay").questions)
