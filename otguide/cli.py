@@ -7,6 +7,7 @@ command line has mistakes.
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -18,7 +19,13 @@ from otguide.flow import Flow, load_flow
 from otguide.i18n import LANGUAGES
 from otguide.problems import ProblemsFound
 from otguide.programs.data import ProgramData, load_program_data
-from otguide.programs.report import federal_report, format_sections, state_report, summary_lines
+from otguide.programs.report import (
+    federal_report,
+    format_sections,
+    guideline_section,
+    state_report,
+    summary_lines,
+)
 from otguide.render import FORMATS, render_outcome
 
 EXIT_OK, EXIT_FLOW_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
@@ -139,6 +146,12 @@ def _walk(arguments: argparse.Namespace) -> int:
             f"note: '{question_id}' was ignored; it does not apply to the other answers.",
             file=sys.stderr,
         )
+    for question_id in result.waiting:
+        print(
+            f"note: '{question_id}' was not used; whether it applies depends on an answer "
+            "the file does not give (see 'missing' in the result).",
+            file=sys.stderr,
+        )
     text = render_outcome(result.interview.outcome(), arguments.format)
     if arguments.output:
         try:
@@ -173,20 +186,21 @@ def _data(arguments: argparse.Namespace) -> int:
     data = load_program_data(arguments.data)
     as_of = arguments.as_of or date.today()
     if arguments.state is None:
-        print(
-            format_sections(
-                f"Program data as of {as_of.isoformat()}", [federal_report(data, as_of)]
-            )
-        )
+        sections = [
+            guideline_section(data, as_of, ("contiguous", "alaska", "hawaii")),
+            federal_report(data, as_of),
+        ]
+        sys.stdout.write(format_sections(f"Program data as of {as_of.isoformat()}", sections))
         print("\n".join(summary_lines(data, as_of)))
         return EXIT_OK
-    code = arguments.state.strip().upper()
-    if code not in data.jurisdictions:
-        names = {j.name.lower(): j.code for j in data.jurisdictions.values()}
-        code = names.get(arguments.state.strip().lower(), "")
-    if not code:
+    typed = arguments.state.strip()
+    names = {j.name.lower(): j.code for j in data.jurisdictions.values()}
+    code = typed.upper() if typed.upper() in data.jurisdictions else names.get(typed.lower())
+    if code is None:
+        close = difflib.get_close_matches(typed.lower(), list(names), n=1)
+        hint = f" Did you mean {data.jurisdictions[names[close[0]]].name}?" if close else ""
         print(
-            f"'{arguments.state}' is not a US state or DC; give a two-letter code like CT.",
+            f"'{typed}' is not a US state or DC; give a two-letter code like CT.{hint}",
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT

@@ -25,6 +25,8 @@ class Walk:
     interview: Interview
     ignored: list[str] = field(default_factory=list)
     """Answers given for questions that do not apply to the other answers."""
+    waiting: list[str] = field(default_factory=list)
+    """Answers not used because the question depends on an answer the file lacks."""
 
 
 def _as_of(document: MarkedDict, name: str, override: date | None) -> date:
@@ -72,8 +74,9 @@ def walk(
     for question in flow.questions:
         if question.id not in document:
             continue
-        if interview.applies(question) is False:
-            result.ignored.append(question.id)
+        applies = interview.applies(question)
+        if applies is not True:
+            (result.ignored if applies is False else result.waiting).append(question.id)
             continue
         change = interview.change(question.id, _plain(document[question.id]))
         if not change.parsed.ok:

@@ -224,3 +224,21 @@ def test_condition_failing_while_running_is_reported_with_its_place(tmp_path, ca
     assert capsys.readouterr().err == (
         f"{flow}:{line}:11: `has_other and 1 / 0` failed while running: division by zero.\n"
     )
+
+
+def test_walk_notes_an_answer_that_waits_for_another(tmp_path, capsys):
+    # An amount without its pay period cannot be read: it is not used, the result lists
+    # the pay period as missing, and the note says why.
+    answers = write(
+        tmp_path,
+        "family.yaml",
+        CT_FAMILY.replace("income_frequency: year\n", ""),
+    )
+    assert main(["walk", str(answers)]) == EXIT_OK
+    captured = capsys.readouterr()
+    assert captured.err == (
+        "note: 'income_amount' was not used; whether it applies depends on an answer the "
+        "file does not give (see 'missing' in the result).\n"
+    )
+    result = json.loads(captured.out)
+    assert [item["id"] for item in result["missing"]] == ["income_frequency"]

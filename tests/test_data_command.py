@@ -102,3 +102,36 @@ def test_summary_of_every_state(capsys) -> None:
 )
 def test_months_before(day: date, months: int, expected: date) -> None:
     assert months_before(day, months) == expected
+
+
+def test_misspelled_state_gets_a_suggestion(capsys) -> None:
+    assert main(["data", "Texsa"]) == EXIT_BAD_INPUT
+    assert capsys.readouterr().err == (
+        "'Texsa' is not a US state or DC; give a two-letter code like CT. Did you mean Texas?\n"
+    )
+
+
+def test_no_guideline_in_force(capsys) -> None:
+    # The data's guidelines start on 2025-01-15: limits are shown as percents only.
+    assert main(["data", "TX", "--as-of", "2024-06-01"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "Poverty guideline: none in force on 2024-06-01" in out
+    assert (
+        "  Children's Medicaid (medicaid), babies under 1: 203% of the guideline [income at "
+        "the limit qualifies; includes the 5-point disregard; compared exactly]" in out
+    )
+    assert "( a year)" not in out
+
+
+def test_summary_shows_the_three_poverty_tables(capsys) -> None:
+    assert main(["data", "--as-of", "2026-12-04"]) == EXIT_OK
+    out = capsys.readouterr().out
+    for region, first, each in (
+        ("contiguous", "$15,960", "$5,680"),
+        ("alaska", "$19,950", "$7,100"),
+        ("hawaii", "$18,360", "$6,530"),
+    ):
+        assert (
+            f"  2026 HHS poverty guideline ({region}): {first} for 1 person, +{each} for each "
+            "additional person" in out
+        )

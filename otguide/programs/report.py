@@ -82,10 +82,12 @@ class Review:
 def _band_value(band: IncomeBand, guidelines: list[Guideline]) -> str:
     if not band.covered or band.percent is None:
         return "no group based on income"
-    dollars = ", ".join(
-        f"{format_money(band.highest_income(g))} for {g.household_size}" for g in guidelines
-    )
-    value = f"{format_limit_percent(band.percent)} of the guideline ({dollars} a year)"
+    value = f"{format_limit_percent(band.percent)} of the guideline"
+    if guidelines:
+        dollars = ", ".join(
+            f"{format_money(band.highest_income(g))} for {g.household_size}" for g in guidelines
+        )
+        value += f" ({dollars} a year)"
     if band.disputed is not None:
         value += f"; another source says {format_limit_percent(band.disputed.percent)}"
     return value
@@ -102,26 +104,11 @@ def state_report(data: ProgramData, code: str, as_of: date) -> list[Section]:
     """Every figure the guide uses for one state on `as_of`."""
     review = Review(data, as_of)
     jurisdiction = data.jurisdictions[code]
-    sections = []
-    guideline_section = Section("Poverty guideline")
-    guidelines: list[Guideline] = []
+    sections = [guideline_section(data, as_of, (jurisdiction.poverty_region,))]
     try:
-        table = data.guideline_table(as_of)
-        region = table.regions[jurisdiction.poverty_region]
         guidelines = [data.guideline(code, size, as_of) for size in (1, 4)]
-        old = (f"older than {as_of.year}",) if table.year < as_of.year else ()
-        guideline_section.figures.append(
-            review.figure(
-                f"{table.year} HHS poverty guideline ({jurisdiction.poverty_region})",
-                f"{format_money(region.first_person)} for 1 person, "
-                f"+{format_money(region.each_additional_person)} for each additional person",
-                table.provenance,
-                *old,
-            )
-        )
     except NoGuideline:
-        guideline_section.title += f": none in force on {as_of.isoformat()}"
-    sections.append(guideline_section)
+        guidelines = []
     if jurisdiction.ssi_provenance is not None:
         words = SSI_WORDS[jurisdiction.ssi_medicaid]
         if not jurisdiction.ssi_children_disabled:
@@ -135,6 +122,30 @@ def state_report(data: ProgramData, code: str, as_of: date) -> list[Section]:
         return sections
     sections += _state_sections(state, review, guidelines)
     return sections
+
+
+def guideline_section(data: ProgramData, as_of: date, regions: tuple[str, ...]) -> Section:
+    """The poverty guideline in force on `as_of` for each region named."""
+    review = Review(data, as_of)
+    section = Section("Poverty guideline")
+    try:
+        table = data.guideline_table(as_of)
+    except NoGuideline:
+        section.title += f": none in force on {as_of.isoformat()}"
+        return section
+    old = (f"older than {as_of.year}",) if table.year < as_of.year else ()
+    for region in regions:
+        figures = table.regions[region]
+        section.figures.append(
+            review.figure(
+                f"{table.year} HHS poverty guideline ({region})",
+                f"{format_money(figures.first_person)} for 1 person, "
+                f"+{format_money(figures.each_additional_person)} for each additional person",
+                table.provenance,
+                *old,
+            )
+        )
+    return section
 
 
 def _state_sections(state: StateData, review: Review, guidelines: list[Guideline]) -> list[Section]:
