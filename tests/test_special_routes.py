@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from otguide.engine import Outcome
+from otguide.engine import Interview, Outcome
 
 # A 10-year-old (born 2016-05-14), a household of 4, no coverage, $150,000 a year: above
 # every state's Medicaid and CHIP limit for 4 except New York's CHIP (4.05 x 33,000 =
@@ -415,3 +415,12 @@ def test_superbill_only_for_a_family_with_insurance(run) -> None:
     assert not any("superbill" in question for question in uninsured.questions)
     insured = run(family("CT", insurance=["private"], network="out", disability="no"))
     assert any("superbill" in q for q in route(insured.outcome(), "private_pay").questions)
+
+
+def test_rules_block_in_spanish(flow, data) -> None:
+    interview = Interview(flow, data, date(2026, 12, 4), language="es")
+    for answer in ("TX", "06/01/2007", "4", "year", "150000", ["none"], [], "no", "no"):
+        assert interview.answer(answer).parsed.ok, interview.current
+    figures = [item["figure"] for item in interview.outcome().rules["program_data"]]
+    assert "Children's Medicaid, bebés menores de 1 año: 203%" in figures
+    assert "Children's Medicaid, jóvenes de 19 y 20 años: sin grupo por ingresos" in figures

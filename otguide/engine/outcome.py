@@ -25,6 +25,7 @@ from otguide.programs.data import NoGuideline
 if TYPE_CHECKING:
     from otguide.engine.interview import Interview
 
+NO_GROUP = {"en": "no group by income", "es": "sin grupo por ingresos"}
 RULED_OUT_FALLBACK = {
     "en": "It does not fit the answers given.",
     "es": "No corresponde a las respuestas dadas.",
@@ -138,8 +139,9 @@ def _rules(interview: Interview, state: str | None) -> dict[str, Any]:
             rules["program_data"].append(_figure(program.name, program.provenance))
         for bands in state_data.limits.values():
             for band in bands:
-                limit = f"{band.percent}%" if band.covered else "no group by income"
-                label = f"{band.program}, {pick(band.band)}: {limit}"
+                no_group = pick(NO_GROUP, interview.language)
+                limit = f"{band.percent}%" if band.covered else no_group
+                label = f"{band.program}, {pick(band.band, interview.language)}: {limit}"
                 rules["program_data"].append(_figure(label, band.provenance))
     return rules
 
