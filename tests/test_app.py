@@ -499,6 +499,7 @@ async def test_hourly_pay_asks_for_hours(flow: Flow, data: ProgramData) -> None:
         assert current_id(app) == "income_amount"
         # The prompt follows the pay period chosen.
         assert shown(app, "#prompt") == "What is the hourly pay, before taxes?"
+        assert app.screen.query_one("#typed", Input).placeholder == "For example 16.50"
         await fill(pilot, "15.50")
         assert current_id(app) == "hours_per_week"
         await type_in(pilot, "200")
@@ -549,3 +550,18 @@ async def test_export_that_cannot_be_written_says_so(
         await settle(pilot)
         status = shown(app, "#export-status")
         assert status.startswith(f"The checklist could not be saved: {blocker / 'exports'}:")
+
+
+async def test_spanish_s_answers_yes(flow: Flow, data: ProgramData) -> None:
+    app = OtguideApp(flow, data, AS_OF, language="es")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await fill_ct_start(pilot)
+        await pilot.press("space", "tab", "enter")  # "Ninguna por ahora", then Continuar
+        await settle(pilot)
+        await pilot.press("f3")  # skip the diagnoses
+        await settle(pilot)
+        assert current_id(app) == "kidney_failure"
+        await pilot.press("s")  # "sí"
+        await settle(pilot)
+        assert app.session.interview.answers["kidney_failure"].shown == "Sí"

@@ -48,7 +48,7 @@ CONTEXT_NAMES = {"as_of": "the as-of date", "lang": "the language", "federal": "
 """Names every expression may use besides questions, derived values and helpers."""
 
 TEMPLATE_SUFFIX = ".en.j2"
-DISPLAY_TEXTS = ("prompt", "help")
+DISPLAY_TEXTS = ("prompt", "help", "placeholder")
 """Question texts that may quote earlier answers with {{ ... }}."""
 
 

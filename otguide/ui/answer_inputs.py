@@ -69,7 +69,7 @@ class TypedAnswer(AnswerWidget):
         with Horizontal(classes="typed-row"):
             yield Input(
                 value="" if self.prefill is None else str(self.prefill),
-                placeholder=self.session.pick(self.question.placeholder),
+                placeholder=self.session.interview.text(self.question, "placeholder"),
                 suggester=suggester,
                 id="typed",
             )
@@ -150,7 +150,11 @@ class MultiChoiceAnswer(Localizable, AnswerWidget):
 class YesNoAnswer(Localizable, AnswerWidget):
     """Two big buttons, or the y and n keys."""
 
-    KEYS: ClassVar[tuple[Key, ...]] = (Key("y", "pick(True)", "yes"), Key("n", "pick(False)", "no"))
+    KEYS: ClassVar[tuple[Key, ...]] = (
+        Key("y", "pick(True)", "yes"),
+        Key("n", "pick(False)", "no"),
+        Key("s", "pick(True)", "yes", only_in="es"),
+    )
     BINDINGS = key_bindings(KEYS, "en")
 
     def compose(self) -> ComposeResult:

@@ -20,10 +20,16 @@ class Key(NamedTuple):
     action: str
     description: str
     """A key of the interface strings, looked up in the session's language."""
+    only_in: str = ""
+    """A language this key belongs to alone, such as `s` for "sí"; shown in no footer."""
 
 
 def key_bindings(keys: tuple[Key, ...], language: str) -> list[BindingType]:
-    return [Binding(k.key, k.action, ui_text(k.description, language)) for k in keys]
+    return [
+        Binding(k.key, k.action, ui_text(k.description, language), show=not k.only_in)
+        for k in keys
+        if k.only_in in ("", language)
+    ]
 
 
 class Localizable:
