@@ -293,3 +293,37 @@ def test_ask_again_if_changed_names_an_earlier_question(mini: Path) -> None:
     assert problems(mini) == [
         Problem("flow.yaml", 15, 28, "'plan' is not a question asked before 'years'.")
     ]
+
+
+def test_condition_on_a_derived_value_that_waits_for_a_later_question(mini: Path) -> None:
+    # `planned` rests on `plan`, asked after `covered`: `covered` cannot depend on it.
+    text = mini.read_text(encoding="utf-8")
+    text = text.replace('  young: "years < 3"\n', '  young: "years < 3"\n  planned: "plan"\n')
+    mini.write_text(text.replace('    when: "years < 3"\n', '    when: "planned"\n'), "utf-8")
+    # Line 19 is `covered`'s condition; `    when: ` is 10 characters.
+    assert problems(mini) == [
+        Problem(
+            "flow.yaml",
+            19,
+            11,
+            "'planned' rests on 'plan', a question asked later; only answers given before this "
+            "point can be used here.",
+        )
+    ]
+
+
+def test_misspelled_attribute_of_program_data(tmp_path: Path) -> None:
+    flow = tmp_path / "intake.yaml"
+    text = default_flow().read_text(encoding="utf-8")
+    lines = text.splitlines()
+    # The first reason that names the Medicaid program: misspell `program`.
+    index = next(i for i, line in enumerate(lines) if "{{ medicaid_band.program }} covers" in line)
+    lines[index] = lines[index].replace("medicaid_band.program", "medicaid_band.programme", 1)
+    flow.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = problems(flow)
+    assert [p.message for p in found] == [
+        "IncomeBand has no attribute 'programme'. Did you mean 'program'?"
+    ]
+    # The problem points at the English text that holds it, just above the word.
+    assert lines[found[0].line - 1].strip().startswith("en:")
+    assert 0 < index + 1 - found[0].line <= 4

@@ -38,6 +38,13 @@ from otguide.flow.model import (
     Reason,
     Route,
 )
+from otguide.flow.static import (
+    CONTEXT_TYPES,
+    attribute_problems,
+    expression_node,
+    questions_behind,
+    type_of,
+)
 from otguide.i18n import variants
 from otguide.problems import Problem, ProblemsFound, display_path
 from otguide.programs.helpers import helper_names, helper_signature
@@ -65,6 +72,10 @@ class _Checker:
         self.environment = environment
         self.problems: list[Problem] = []
         self.helpers = set(helper_names())
+        self.behind: dict[str, frozenset[str]] = {}
+        """The questions each derived value rests on."""
+        self.known: dict[str, Any] = dict(CONTEXT_TYPES)
+        """The program-data class of each name whose value a helper produces."""
 
     def add(self, path: Sequence[Any], message: str, *, key: bool = False) -> None:
         line, column = position_of(self.document, path, key=key)
@@ -106,6 +117,14 @@ class _Checker:
         allowed_set = set(allowed) | self.helpers | set(CONTEXT_NAMES)
         later_set = set(later)
         for name in sorted(names.variables):
+            waits_for = sorted(self.behind.get(name, frozenset()) & later_set)
+            if waits_for:
+                self.add(
+                    path,
+                    f"'{name}' rests on '{waits_for[0]}', a question asked later; only "
+                    "answers given before this point can be used here.",
+                )
+                continue
             if name in allowed_set:
                 continue
             if name in later_set:
@@ -134,6 +153,8 @@ class _Checker:
             tree = self.environment.parse(source)
         except TemplateSyntaxError:
             return
+        for sentence in attribute_problems(tree, self.known):
+            self.add(path, sentence)
         for call in tree.find_all(nodes.Call):
             if not (isinstance(call.node, nodes.Name) and call.node.name in self.helpers):
                 continue
@@ -327,6 +348,22 @@ def _routes(checker: _Checker, document: Any, allowed: list[str], templates: Pat
     return routes
 
 
+def _value_types(
+    sources: dict[str, str], environment: SandboxedEnvironment, known: dict[str, Any]
+) -> dict[str, Any]:
+    """The class of each derived value a helper produces, in flow order."""
+    found: dict[str, Any] = {}
+    for name, source in sources.items():
+        try:
+            node = expression_node(environment.parse("{{ (" + source + ") }}"))
+        except TemplateSyntaxError:
+            continue  # reported where the expression is compiled
+        value_type = type_of(node, {**known, **found}) if node is not None else None
+        if value_type is not None:
+            found[name] = value_type
+    return found
+
+
 def _check_template(checker: _Checker, name: str, path: list[Any], templates: Path) -> None:
     english = template_file(name, "en")
     if not (templates / english).is_file():
@@ -370,8 +407,10 @@ def load_flow(path: Path) -> Flow:
         )
     question_ids = [q["id"] for q in document["questions"]]
     derived_ids = list(document.get("derived", {}))
-    questions = _questions(checker, document, derived_ids)
+    checker.known |= _value_types(document.get("derived", {}), environment, checker.known)
     derived = _derived(checker, document, question_ids)
+    checker.behind = questions_behind(derived, question_ids)
+    questions = _questions(checker, document, derived_ids)
     allowed = [*question_ids, *derived_ids]
     notices = _reasons(checker, document.get("notices", []), ["notices"], allowed)
     routes = _routes(checker, document, allowed, templates) if templates.is_dir() else []
