@@ -324,6 +324,7 @@ def test_misspelled_attribute_of_program_data(tmp_path: Path) -> None:
     assert [p.message for p in found] == [
         "IncomeBand has no attribute 'programme'. Did you mean 'program'?"
     ]
-    # The problem points at the English text that holds it, just above the word.
-    assert lines[found[0].line - 1].strip().startswith("en:")
-    assert 0 < index + 1 - found[0].line <= 4
+    # The problem points at the English text that holds it: `en: >-`, two lines above the
+    # line with the word (lines[index] is line index + 1).
+    assert lines[found[0].line - 1].strip() == "en: >-"
+    assert found[0].line == index - 1

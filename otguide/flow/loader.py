@@ -174,13 +174,13 @@ def _reasons(
     for index, item in enumerate(items):
         item_path = [*path, index]
         if isinstance(item, str):
-            text, condition = item, None
+            text, condition, text_path = item, None, item_path
         else:
-            text, condition = item["text"], item.get("when")
-            item_path_text = [*item_path, "text"]
-        compiled = checker.text(text, item_path if isinstance(item, str) else item_path_text)
-        for template in compiled.values():
-            checker.names(template.names, allowed, (), item_path, template.source)
+            text, condition, text_path = item["text"], item.get("when"), [*item_path, "text"]
+        compiled = checker.text(text, text_path)
+        for language, template in compiled.items():
+            where = text_path if isinstance(text, str) else [*text_path, language]
+            checker.names(template.names, allowed, (), where, template.source)
         when = None
         if condition is not None:
             when = checker.expression(condition, [*item_path, "when"])
