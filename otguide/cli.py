@@ -18,7 +18,8 @@ from otguide.expressions import ExpressionFailed
 from otguide.flow import Flow, load_flow
 from otguide.i18n import LANGUAGES
 from otguide.problems import ProblemsFound
-from otguide.programs.data import ProgramData, load_program_data
+from otguide.programs.data import load_program_data
+from otguide.programs.figures import ProgramData
 from otguide.programs.report import (
     federal_report,
     format_sections,

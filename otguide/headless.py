@@ -16,7 +16,7 @@ from typing import Any
 from otguide.engine import Interview
 from otguide.flow.model import Flow
 from otguide.problems import Problem, ProblemsFound, display_path
-from otguide.programs.data import ProgramData
+from otguide.programs.figures import ProgramData
 from otguide.yamlfile import MarkedDict, load_file, position_of
 
 

@@ -12,7 +12,8 @@ import pytest
 from otguide.engine import Interview
 from otguide.flow.loader import load_flow
 from otguide.flow.model import Flow
-from otguide.programs.data import ProgramData, load_program_data
+from otguide.programs.data import load_program_data
+from otguide.programs.figures import ProgramData
 from otguide.resources import default_flow
 
 AS_OF = date(2026, 12, 4)

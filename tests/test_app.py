@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Label, OptionList, SelectionList, Sta
 from otguide.engine import Interview
 from otguide.flow import load_flow
 from otguide.flow.model import Flow
-from otguide.programs.data import ProgramData
+from otguide.programs.figures import ProgramData
 from otguide.ui import OtguideApp
 from otguide.ui.interview_screen import InterviewScreen
 from otguide.ui.results_screen import ResultsScreen

@@ -22,7 +22,7 @@ import yaml
 from otguide import resources
 from otguide.engine import Interview
 from otguide.flow.model import Flow
-from otguide.programs.data import ProgramData
+from otguide.programs.figures import ProgramData
 
 AS_OF = date(2026, 12, 4)
 HOUSEHOLD = 4

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from otguide.cli import EXIT_BAD_INPUT, EXIT_OK, main
-from otguide.programs.data import ProgramData
+from otguide.programs.figures import ProgramData
 from otguide.programs.report import ONE_SOURCE, STALE, months_before, state_report
 
 HUSKY_A_1_TO_5 = (

@@ -16,7 +16,8 @@ from otguide.engine import Interview
 from otguide.flow.model import Flow
 from otguide.problems import Problem, ProblemsFound
 from otguide.programs import ages
-from otguide.programs.data import Dispute, ProgramData, load_program_data
+from otguide.programs.data import load_program_data
+from otguide.programs.figures import Dispute, ProgramData
 
 AS_OF = date(2026, 12, 4)
 

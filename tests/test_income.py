@@ -16,7 +16,7 @@ import pytest
 from otguide.engine import Interview
 from otguide.expressions import format_percent
 from otguide.flow.model import Flow
-from otguide.programs.data import ProgramData
+from otguide.programs.figures import ProgramData
 
 BASE: dict[str, Any] = {
     "state": "CT",

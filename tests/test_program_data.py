@@ -16,7 +16,8 @@ import pytest
 from otguide import resources
 from otguide.expressions import format_limit_percent
 from otguide.problems import Problem, ProblemsFound
-from otguide.programs.data import NoGuideline, ProgramData, load_program_data
+from otguide.programs.data import load_program_data
+from otguide.programs.figures import NoGuideline, ProgramData
 
 AS_OF = date(2026, 12, 4)
 PERCENT_MESSAGE = (

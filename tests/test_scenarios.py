@@ -17,7 +17,7 @@ import pytest
 import yaml
 from conftest import Runner
 
-from otguide.programs.data import ProgramData
+from otguide.programs.figures import ProgramData
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 DEFAULT_AS_OF = date(2026, 12, 4)

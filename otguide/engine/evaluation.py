@@ -10,7 +10,7 @@ from jinja2.exceptions import UndefinedError
 from otguide.expressions import Expression, ExpressionFailed
 from otguide.flow.model import LocalizedTemplate
 from otguide.i18n import DEFAULT_LANGUAGE
-from otguide.programs.data import NoGuideline
+from otguide.programs.figures import NoGuideline
 
 
 class Unknown:

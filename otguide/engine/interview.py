@@ -19,7 +19,7 @@ from otguide.engine.evaluation import UNKNOWN, evaluate, render_text
 from otguide.engine.outcome import Outcome, build_outcome
 from otguide.flow.model import Flow, Question
 from otguide.i18n import DEFAULT_LANGUAGE, pick
-from otguide.programs.data import ProgramData
+from otguide.programs.figures import ProgramData
 from otguide.programs.helpers import Helpers
 
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)

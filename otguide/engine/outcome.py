@@ -20,7 +20,7 @@ from otguide.expressions import ExpressionFailed, format_date
 from otguide.flow.loader import template_file
 from otguide.flow.model import Reason, Route
 from otguide.i18n import DEFAULT_LANGUAGE, pick
-from otguide.programs.data import NoGuideline
+from otguide.programs.figures import NoGuideline
 
 if TYPE_CHECKING:
     from otguide.engine.interview import Interview

@@ -19,7 +19,7 @@ from typing import Any
 from jinja2 import nodes
 
 from otguide.expressions import Expression
-from otguide.programs.data import FederalRule
+from otguide.programs.figures import FederalRule
 from otguide.programs.helpers import Helpers
 
 CONTEXT_TYPES: dict[str, Any] = {"federal": dict[str, FederalRule], "as_of": date}

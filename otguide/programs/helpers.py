@@ -16,7 +16,7 @@ from typing import Any
 
 from otguide.expressions import strict
 from otguide.programs import ages
-from otguide.programs.data import (
+from otguide.programs.figures import (
     FederalRule,
     Guideline,
     IncomeBand,

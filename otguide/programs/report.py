@@ -9,7 +9,7 @@ from datetime import date
 
 from otguide.expressions import format_limit_percent, format_money
 from otguide.i18n import pick
-from otguide.programs.data import (
+from otguide.programs.figures import (
     Guideline,
     IncomeBand,
     NoGuideline,

@@ -11,7 +11,7 @@ from textual.app import App
 from otguide.engine import Interview
 from otguide.flow.model import Flow
 from otguide.i18n import DEFAULT_LANGUAGE, pick
-from otguide.programs.data import ProgramData
+from otguide.programs.figures import ProgramData
 from otguide.ui.interview_screen import InterviewScreen
 from otguide.ui.keys import localized
 from otguide.ui.session import Session
