@@ -358,18 +358,19 @@ async def test_help_on_demand(flow: Flow, data: ProgramData) -> None:
         assert not help_text.has_class("-shown")
 
 
+async def keys(pilot: Pilot[int], *pressed: str) -> None:
+    """Press keys one at a time, letting each screen switch finish."""
+    for key in pressed:
+        await pilot.press(key)
+        await settle(pilot)
+
+
 async def test_export_and_start_over(flow: Flow, data: ProgramData, tmp_path: Path) -> None:
     app = OtguideApp(flow, data, AS_OF, export_dir=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await answer_ct(pilot)
-        await pilot.press("r")
-        await settle(pilot)
-
-        await pilot.press("e")
-        await settle(pilot)
-        await pilot.press("h")
-        await settle(pilot)
+        await keys(pilot, "r", "e", "h")  # results, export, HTML
         html = tmp_path / "otguide-checklist-2026-12-04.html"
         assert shown(app, "#export-status") == f"Checklist saved to {html}"
         assert "Medicaid and its EPSDT benefit for children" in html.read_text(encoding="utf-8")
@@ -518,13 +519,7 @@ async def test_second_export_keeps_the_first(flow: Flow, data: ProgramData, tmp_
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await answer_ct(pilot)
-        await pilot.press("r")
-        await settle(pilot)
-        for _ in range(2):
-            await pilot.press("e")
-            await settle(pilot)
-            await pilot.press("m")
-            await settle(pilot)
+        await keys(pilot, "r", "e", "m", "e", "m")  # results, then Markdown twice
         second = folder / "otguide-checklist-2026-12-04-2.md"
         assert shown(app, "#export-status") == f"Checklist saved to {second}"
         assert sorted(path.name for path in folder.iterdir()) == [
@@ -542,12 +537,7 @@ async def test_export_that_cannot_be_written_says_so(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await answer_ct(pilot)
-        await pilot.press("r")
-        await settle(pilot)
-        await pilot.press("e")
-        await settle(pilot)
-        await pilot.press("h")
-        await settle(pilot)
+        await keys(pilot, "r", "e", "h")
         status = shown(app, "#export-status")
         assert status.startswith(f"The checklist could not be saved: {blocker / 'exports'}:")
 
