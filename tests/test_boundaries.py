@@ -41,8 +41,13 @@ def _guideline(state: str) -> Fraction:
     return Fraction(figures["first_person"] + (HOUSEHOLD - 1) * figures["each_additional_person"])
 
 
-def _limit(percent: Any, guideline: Fraction) -> Fraction:
-    return Fraction(str(percent)) * guideline / 100
+DISREGARD = Fraction(str(_yaml(DATA / "federal.yaml")["rules"]["magi_disregard"]["percent"]))
+
+
+def _limit(percent: Any, guideline: Fraction, includes_disregard: bool = True) -> Fraction:
+    """percent x guideline / 100, with the 5-point disregard added when the file left it out."""
+    points = Fraction(str(percent)) + (0 if includes_disregard else DISREGARD)
+    return points * guideline / 100
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,7 @@ def thresholds() -> list[Any]:
         state = document["state"]
         guideline = _guideline(state)
         limits = document["income_limits"]
+        included = document["limit_rules"]["includes_disregard"]
         for kind in ("medicaid", "chip"):
             for band in limits.get(kind, []):
                 if "percent" not in band:
@@ -78,14 +84,24 @@ def thresholds() -> list[Any]:
                     state=state,
                     kind=kind,
                     from_age=band["from_age"],
-                    limit=_limit(band["percent"], guideline),
+                    limit=_limit(
+                        band["percent"], guideline, band.get("includes_disregard", included)
+                    ),
                     other_limit=(
-                        _limit(band["disputed"]["percent"], guideline)
+                        _limit(
+                            band["disputed"]["percent"],
+                            guideline,
+                            band.get("includes_disregard", included),
+                        )
                         if "disputed" in band
                         else None
                     ),
                     medicaid_limit=(
-                        _limit(medicaid["percent"], guideline)  # type: ignore[index]
+                        _limit(
+                            medicaid["percent"],  # type: ignore[index]
+                            guideline,
+                            medicaid.get("includes_disregard", included),  # type: ignore[union-attr]
+                        )
                         if kind == "chip" and has_medicaid
                         else None
                     ),

@@ -253,3 +253,36 @@ def test_every_figure_has_a_source_and_a_date(data: ProgramData) -> None:
         assert provenance.source_url.startswith(("http://", "https://"))
         assert provenance.source_title
         assert isinstance(provenance.effective, date)
+
+
+def test_a_file_that_leaves_the_disregard_out_gets_it_once(data_copy: Path) -> None:
+    # Medicaid.gov prints Connecticut's base standard, 196%. Stored that way, with
+    # `includes_disregard: false`, the guide adds the 5 points from federal.yaml once:
+    # 201% of 33,000 = 66,330 for 4, the same limit as the file's own 201%.
+    path = data_copy / "states" / "CT.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "  includes_disregard: true\n", "  includes_disregard: false\n", 1
+    )
+    text = text.replace("      percent: 201\n", "      percent: 196\n")
+    text = text.replace("      insured_up_to: 201\n", "      insured_up_to: 196\n")
+    text = text.replace("      percent: 323\n", "      percent: 318\n")
+    text = text.replace("      percent: 138\n", "      percent: 133\n")
+    path.write_text(text, encoding="utf-8")
+    data = load_program_data(data_copy)
+    band = data.states["CT"].band("medicaid", 3)
+    assert band.percent == Decimal(201)
+    assert band.insured_up_to == Decimal(201)
+    assert band.disregard_added == Decimal(5)
+    assert band.highest_income(data.guideline("CT", 4, AS_OF)) == Decimal("66330.00")
+    assert data.states["CT"].band("chip", 3).percent == Decimal(323)
+
+
+def test_federal_rules_must_give_the_disregard(data_copy: Path) -> None:
+    path = data_copy / "federal.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  magi_disregard:\n")
+    path.write_text(text[:start], encoding="utf-8")
+    assert [p.message for p in problems(data_copy)] == [
+        "rules needs 'magi_disregard' with its percent: state files that leave the disregard "
+        "out of their limits rely on it."
+    ]

@@ -112,7 +112,7 @@ def _load_jurisdictions(path: Path) -> dict[str, Jurisdiction]:
 
 
 def _load_federal(path: Path) -> Federal:
-    document, _ = _load_checked(path, schema.FEDERAL)
+    document, name = _load_checked(path, schema.FEDERAL)
     rules = {
         key: FederalRule(
             key=key,
@@ -126,6 +126,20 @@ def _load_federal(path: Path) -> Federal:
         )
         for key, rule in document["rules"].items()
     }
+    disregard = rules.get("magi_disregard")
+    if disregard is None or disregard.percent is None:
+        line, column = position_of(document, ["rules"])
+        raise ProblemsFound(
+            [
+                Problem(
+                    name,
+                    line,
+                    column,
+                    "rules needs 'magi_disregard' with its percent: state files that leave "
+                    "the disregard out of their limits rely on it.",
+                )
+            ]
+        )
     age_rule = document["age_rule"]
     periods = document["income_periods"]
     return Federal(
@@ -133,6 +147,7 @@ def _load_federal(path: Path) -> Federal:
         age_rule=AgeRule(age_rule["leap_day_birthday"], Provenance.from_yaml(age_rule)),
         income_periods=IncomePeriods(dict(periods["per_year"]), Provenance.from_yaml(periods)),
         stale_after_months=document["review"]["stale_after_months"],
+        disregard_points=disregard.percent,
     )
 
 
@@ -145,8 +160,14 @@ def _contact(entry: dict[str, Any]) -> Contact:
     )
 
 
-def _load_state(path: Path, jurisdictions: dict[str, Jurisdiction] | None) -> StateData:
-    """One state's file; its code is checked only when the jurisdictions loaded."""
+def _load_state(
+    path: Path, jurisdictions: dict[str, Jurisdiction] | None, disregard: Decimal
+) -> StateData:
+    """One state's file; its code is checked only when the jurisdictions loaded.
+
+    Every percentage is kept with the MAGI disregard included: where the file says its
+    figures leave it out, the `disregard` points are added here, once.
+    """
     document, name = _load_checked(path, schema.STATE)
     code = document["state"]
     problems = []
@@ -203,26 +224,33 @@ def _load_state(path: Path, jurisdictions: dict[str, Jurisdiction] | None) -> St
                     Problem(name, line, column, f"this band {wanted} (covered: {covered}).")
                 )
             disputed = entry.get("disputed")
+            includes = entry.get("includes_disregard", rules["includes_disregard"])
+            added = Decimal(0) if includes else disregard
+
+            def applied(figure: Any, added: Decimal = added) -> Decimal:
+                return _decimal(figure) + added
+
             band = IncomeBand(
                 kind=kind,
                 program=entry["program"],
                 band=entry["band"],
                 from_age=entry["from_age"],
                 below_age=entry["below_age"],
-                percent=_decimal(entry["percent"]) if "percent" in entry else None,
+                percent=applied(entry["percent"]) if "percent" in entry else None,
                 inclusive=entry.get("inclusive", rules["inclusive"]),
-                includes_disregard=entry.get("includes_disregard", rules["includes_disregard"]),
+                includes_disregard=includes,
                 rounding=entry.get("rounding", rules["rounding"]),
                 provenance=Provenance.from_yaml(entry),
                 covered=covered,
                 disputed=(
-                    Dispute(_decimal(disputed["percent"]), Provenance.from_yaml(disputed))
+                    Dispute(applied(disputed["percent"]), Provenance.from_yaml(disputed))
                     if disputed
                     else None
                 ),
                 insured_up_to=(
-                    _decimal(entry["insured_up_to"]) if "insured_up_to" in entry else None
+                    applied(entry["insured_up_to"]) if "insured_up_to" in entry else None
                 ),
+                disregard_added=added,
             )
             if band.below_age <= band.from_age:
                 problems.append(
@@ -256,10 +284,12 @@ def load_program_data(directory: Path | None = None) -> ProgramData:
             results[key] = loader()
         except ProblemsFound as found:
             problems.extend(found.problems)
+    loaded_federal: Federal | None = results.get("federal")
+    disregard = loaded_federal.disregard_points if loaded_federal else Decimal(0)
     states: dict[str, StateData] = {}
     for path in sorted((root / "states").glob("*.yaml")):
         try:
-            state = _load_state(path, results.get("jurisdictions"))
+            state = _load_state(path, results.get("jurisdictions"), disregard)
             states[state.code] = state
         except ProblemsFound as found:
             problems.extend(found.problems)

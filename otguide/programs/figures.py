@@ -89,7 +89,8 @@ class Dispute:
 
 @dataclass(frozen=True)
 class IncomeBand:
-    """One income limit: a program, an age band and a percentage of the guideline.
+    """One income limit: a program, an age band and a percentage of the guideline, with
+    the MAGI disregard included (see `disregard_added`).
 
     A band with `covered` false records that the state has no group for these ages, so
     the guide can say so instead of "not known".
@@ -110,6 +111,9 @@ class IncomeBand:
     insured_up_to: Decimal | None = None
     """The part of the limit open to a child who has other coverage, where the data
     knows it: above it the band is CHIP-funded Medicaid, for uninsured children only."""
+    disregard_added: Decimal = Decimal(0)
+    """Points added on loading because the file's figure left the disregard out; every
+    percentage here includes it exactly once."""
 
     def covers_age(self, age: int) -> bool:
         return self.from_age <= age < self.below_age
@@ -252,6 +256,8 @@ class Federal:
     age_rule: AgeRule
     income_periods: IncomePeriods
     stale_after_months: int
+    disregard_points: Decimal
+    """The MAGI disregard in percentage points, added to limits stored without it."""
 
 
 class NoGuideline(LookupError):

@@ -95,9 +95,13 @@ def _band_value(band: IncomeBand, guidelines: list[Guideline]) -> str:
 
 def _band_rules(band: IncomeBand) -> str:
     included = "at the limit qualifies" if band.inclusive else "must be below the limit"
-    disregard = "includes" if band.includes_disregard else "does not include"
+    disregard = (
+        "includes the 5-point disregard"
+        if band.includes_disregard
+        else f"the file's figure plus the {format_limit_percent(band.disregard_added)[:-1]}-point disregard"
+    )
     rounding = "compared exactly" if band.rounding == "none" else band.rounding.replace("_", " ")
-    return f"income {included}; {disregard} the 5-point disregard; {rounding}"
+    return f"income {included}; {disregard}; {rounding}"
 
 
 def state_report(data: ProgramData, code: str, as_of: date) -> list[Section]:
