@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from otguide.engine import Interview
+from otguide.engine import Interview, Outcome, RouteResult, RuledOut
 from otguide.flow.loader import load_flow
 from otguide.flow.model import Flow
 from otguide.programs.data import load_program_data
@@ -64,3 +64,19 @@ def runner(flow: Flow, data: ProgramData) -> Runner:
 def run(flow: Flow, data: ProgramData) -> Runner:
     """The default flow on the shipped program data."""
     return runner(flow, data)
+
+
+def route_ids(outcome: Outcome) -> list[str]:
+    return [route.id for route in outcome.routes]
+
+
+def ruled_out_ids(outcome: Outcome) -> list[str]:
+    return [route.id for route in outcome.ruled_out]
+
+
+def route(outcome: Outcome, route_id: str) -> RouteResult:
+    return next(r for r in outcome.routes if r.id == route_id)
+
+
+def ruled_out(outcome: Outcome, route_id: str) -> RuledOut:
+    return next(r for r in outcome.ruled_out if r.id == route_id)

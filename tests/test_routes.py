@@ -15,10 +15,10 @@ from datetime import date
 from typing import Any
 
 import pytest
-from conftest import Runner, runner
+from conftest import Runner, route, route_ids, ruled_out, ruled_out_ids, runner
 
 from otguide import resources
-from otguide.engine import Interview, Outcome
+from otguide.engine import Interview
 from otguide.flow.model import Flow
 from otguide.programs.data import load_program_data
 
@@ -75,22 +75,6 @@ def answers(annual_income: str | None = None, **changes: Any) -> dict[str, Any]:
         changes["income_amount"] = annual_income
     merged = {**BASE, **changes}
     return {key: value for key, value in merged.items() if value is not None}
-
-
-def route_ids(outcome: Outcome) -> list[str]:
-    return [route.id for route in outcome.routes]
-
-
-def ruled_out_ids(outcome: Outcome) -> list[str]:
-    return [route.id for route in outcome.ruled_out]
-
-
-def route(outcome: Outcome, route_id: str):
-    return next(r for r in outcome.routes if r.id == route_id)
-
-
-def ruled_out(outcome: Outcome, route_id: str):
-    return next(r for r in outcome.ruled_out if r.id == route_id)
 
 
 def others(fitting: list[str]) -> list[str]:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from otguide.engine import Interview, Outcome
+from conftest import route, route_ids, ruled_out
+
+from otguide.engine import Interview
 
 # A 10-year-old (born 2016-05-14), a household of 4, no coverage, $150,000 a year: above
 # every state's Medicaid and CHIP limit for 4 except New York's CHIP (4.05 x 33,000 =
@@ -32,24 +34,12 @@ def family(state: str, **changes: Any) -> dict[str, Any]:
     return {key: value for key, value in merged.items() if value is not None}
 
 
-def ids(outcome: Outcome) -> list[str]:
-    return [route.id for route in outcome.routes]
-
-
-def route(outcome: Outcome, route_id: str):
-    return next(r for r in outcome.routes if r.id == route_id)
-
-
-def ruled_out(outcome: Outcome, route_id: str):
-    return next(r for r in outcome.ruled_out if r.id == route_id)
-
-
 # TEFRA / Katie Beckett and waivers -------------------------------------------------------
 
 
 def test_connecticut_katie_beckett_waiver(run) -> None:
     outcome = run(family("CT", disability="yes", gets_ssi="no")).outcome()
-    assert ids(outcome) == ["katie_beckett", "school", "marketplace", "private_pay"]
+    assert route_ids(outcome) == ["katie_beckett", "school", "marketplace", "private_pay"]
     katie = route(outcome, "katie_beckett")
     assert katie.program == "Katie Beckett Waiver"
     assert katie.reasons[0].startswith(
@@ -77,7 +67,7 @@ def test_connecticut_waiver_reaches_a_twenty_year_old(run) -> None:
             gets_ssi="no",
         )
     ).outcome()
-    assert "katie_beckett" in ids(outcome)
+    assert "katie_beckett" in route_ids(outcome)
 
 
 def test_state_without_a_listed_program_says_whom_to_ask(run) -> None:
@@ -122,7 +112,7 @@ def test_disability_no_rules_out_both_routes(run) -> None:
 def test_ssi_brings_medicaid_in_a_1634_state(run) -> None:
     # Texas is in neither list of data/jurisdictions.yaml: SSI brings Medicaid.
     outcome = run(family("TX", disability="yes", gets_ssi="yes")).outcome()
-    assert ids(outcome)[:2] == ["ssi_medicaid", "katie_beckett"]
+    assert route_ids(outcome)[:2] == ["ssi_medicaid", "katie_beckett"]
     assert route(outcome, "ssi_medicaid").reasons[0] == (
         "In Texas, a child who gets SSI has Medicaid through it, without a separate "
         "application. If you have no Medicaid card, call the state Medicaid agency or Social "
@@ -175,7 +165,7 @@ def test_209b_state_that_does_not_count_children_under_18(run) -> None:
 def test_new_york_full_premium_child_health_plus(run) -> None:
     # $200,000 > 4.05 x 33,000 = 133,650 (Child Health Plus) > 1.54 x 33,000 = 50,820.
     outcome = run(family("NY", income_amount="200000", disability="no")).outcome()
-    assert ids(outcome) == ["school", "chip_buy_in", "marketplace", "private_pay"]
+    assert route_ids(outcome) == ["school", "chip_buy_in", "marketplace", "private_pay"]
     buy_in = route(outcome, "chip_buy_in")
     assert buy_in.program == "Child Health Plus (full premium)"
     assert buy_in.reasons[0].startswith(
@@ -187,7 +177,7 @@ def test_new_york_full_premium_child_health_plus(run) -> None:
 def test_buy_in_not_offered_within_chip(run) -> None:
     # $120,000 <= 133,650: subsidized Child Health Plus, so no full-price route.
     outcome = run(family("NY", income_amount="120000", disability="no")).outcome()
-    assert "chip" in ids(outcome)
+    assert "chip" in route_ids(outcome)
     assert ruled_out(outcome, "chip_buy_in").reasons == [
         "Your household's income is within the Medicaid or CHIP limit, and they cost much less."
     ]
@@ -214,7 +204,7 @@ def test_income_between_disputed_figures(run) -> None:
     # another; 55,000 falls between, so "may qualify". Kid Care CHIP 205% covers it too.
     # 55,000 / 33,000 = 1.6666... -> 166.7%.
     outcome = run(family("WY", income_amount="55000", disability="no")).outcome()
-    assert ids(outcome) == ["medicaid_epsdt", "chip", "school", "private_pay"]
+    assert route_ids(outcome) == ["medicaid_epsdt", "chip", "school", "private_pay"]
     assert route(outcome, "medicaid_epsdt").reasons == [
         "Your child may qualify: published figures disagree on this limit. Wyoming Medicaid is "
         "listed at 138% ($45,540 for 4) in one source and at 205% in another, and $55,000 a "
@@ -336,7 +326,7 @@ def test_insured_child_within_the_floor(run) -> None:
 def test_chip_inside_medicaid_is_medicaid(run) -> None:
     # California has no separate CHIP: a child "on CHIP" is in Medi-Cal, with EPSDT.
     outcome = run(family("CA", income_amount="60000", insurance=["chip"])).outcome()
-    assert ids(outcome) == ["medicaid_epsdt", "school", "private_pay"]
+    assert route_ids(outcome) == ["medicaid_epsdt", "school", "private_pay"]
     assert route(outcome, "medicaid_epsdt").reasons[:2] == [
         "In California, CHIP for children is part of Medi-Cal, so it follows Medicaid's rules, "
         "EPSDT included.",
